@@ -1,0 +1,35 @@
+"""Small factories for tests: plain functions, no magic."""
+
+import itertools
+from datetime import timedelta
+
+from django.utils import timezone
+
+from articles.models import Article, Author
+from glossary.models import GlossaryEntry
+
+_seq = itertools.count(1)
+
+
+def make_author(name=None, **fields):
+    return Author.objects.create(name=name or f"作者{next(_seq)}", **fields)
+
+
+def make_article(title=None, *, author=None, tags=(), status=Article.Status.PUBLISHED, **fields):
+    n = next(_seq)
+    fields.setdefault("body", f"这是第{n}篇文章的正文,讨论产业互联网与数字化转型。")
+    if status == Article.Status.PUBLISHED:
+        fields.setdefault("published_at", timezone.now() - timedelta(hours=n))
+    article = Article.objects.create(
+        title=title or f"产业互联网观察第{n}篇",
+        author=author or make_author(),
+        status=status,
+        **fields,
+    )
+    if tags:
+        article.tags.add(*tags)
+    return article
+
+
+def make_term(term, definition="一个术语的定义。", *, status=GlossaryEntry.Status.PUBLISHED, **f):
+    return GlossaryEntry.objects.create(term=term, definition=definition, status=status, **f)
