@@ -7,7 +7,7 @@ import re
 import unicodedata
 
 import jieba
-from pypinyin import Style, lazy_pinyin
+from pypinyin import lazy_pinyin
 
 READING_SPEED = 300  # Chinese characters a minute
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"

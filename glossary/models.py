@@ -24,20 +24,30 @@ class GlossaryEntry(models.Model):
 
     term = models.CharField("术语", max_length=100)
     term_key = models.CharField(
-        "查重键", max_length=100, unique=True, editable=False,
+        "查重键",
+        max_length=100,
+        unique=True,
+        editable=False,
         help_text="忽略大小写与全/半角后的术语,用于查重。",
     )
     slug = models.SlugField("网址别名", max_length=80, unique=True, help_text="由术语拼音生成。")
     definition = models.TextField("定义")
     aliases = models.CharField(
-        "别名", max_length=300, blank=True, help_text="同义写法,用逗号或顿号分隔,正文中同样会被链接。"
+        "别名",
+        max_length=300,
+        blank=True,
+        help_text="同义写法,用逗号或顿号分隔,正文中同样会被链接。",
     )
     status = models.CharField(
         "状态", max_length=10, choices=Status.choices, default=Status.SUGGESTED, db_index=True
     )
     source_article = models.ForeignKey(
-        "articles.Article", on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="defined_terms", verbose_name="出处文章",
+        "articles.Article",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="defined_terms",
+        verbose_name="出处文章",
     )
     sort_key = models.CharField("拼音排序键", max_length=200, editable=False, db_index=True)
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
@@ -59,16 +69,16 @@ class GlossaryEntry(models.Model):
     def __str__(self):
         return self.term
 
+    def save(self, *args, **kwargs):
+        self.term = self.term.strip()
+        self.term_key = text.fold(self.term)
+        self.sort_key = text.sort_key(self.term)
+        if not self.slug:
+            self.slug = unique_slug(GlossaryEntry, text.pinyin_slug(self.term, 60))
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("glossary:detail", args=[self.slug])
-
-    @property
-    def alias_list(self) -> list[str]:
-        return [a.strip() for a in ALIAS_SEPARATORS.split(self.aliases) if a.strip()]
-
-    @property
-    def initial(self) -> str:
-        return text.initial(self.term)
 
     def clean(self):
         self.term = self.term.strip()
@@ -77,10 +87,10 @@ class GlossaryEntry(models.Model):
         if clash:
             raise ValidationError({"term": f"术语“{clash.term}”已存在(忽略大小写与全/半角)。"})
 
-    def save(self, *args, **kwargs):
-        self.term = self.term.strip()
-        self.term_key = text.fold(self.term)
-        self.sort_key = text.sort_key(self.term)
-        if not self.slug:
-            self.slug = unique_slug(GlossaryEntry, text.pinyin_slug(self.term, 60))
-        super().save(*args, **kwargs)
+    @property
+    def alias_list(self) -> list[str]:
+        return [a.strip() for a in ALIAS_SEPARATORS.split(self.aliases) if a.strip()]
+
+    @property
+    def initial(self) -> str:
+        return text.initial(self.term)
