@@ -1,53 +1,9 @@
-"""The editors' admin for articles, authors and tags."""
+"""Admin for articles."""
 
 from django.contrib import admin, messages
-from django.db.models import Count, Q
 from django.utils import timezone
 
-from .models import Article, Author, Tag, TaggedArticle
-
-admin.site.site_header = "产业观察 · 编辑部"
-admin.site.site_title = "产业观察编辑部"
-admin.site.index_title = "内容管理"
-
-
-@admin.register(Author)
-class AuthorAdmin(admin.ModelAdmin):
-    list_display = ["name", "slug", "article_count", "updated_at"]
-    search_fields = ["name"]
-    readonly_fields = ["created_at", "updated_at"]
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).annotate(n_articles=Count("articles"))
-
-    @admin.display(description="文章数", ordering="n_articles")
-    def article_count(self, obj):
-        return obj.n_articles
-
-
-class TaggedArticleInline(admin.TabularInline):
-    model = TaggedArticle
-    autocomplete_fields = ["content_object"]
-    extra = 0
-    verbose_name_plural = "使用此标签的文章"
-
-
-@admin.register(Tag)
-class TagAdmin(admin.ModelAdmin):
-    list_display = ["name", "slug", "published_count"]
-    search_fields = ["name", "slug"]
-
-    def get_queryset(self, request):
-        published = Q(tagged_articles__content_object__status=Article.Status.PUBLISHED)
-        return (
-            super()
-            .get_queryset(request)
-            .annotate(n_published=Count("tagged_articles", filter=published))
-        )
-
-    @admin.display(description="已发布文章数", ordering="n_published")
-    def published_count(self, obj):
-        return obj.n_published
+from articles.models import Article
 
 
 @admin.register(Article)

@@ -1,0 +1,9 @@
+"""The editors' admin: one module per model family."""
+
+from django.contrib import admin
+
+from . import articles, authors, tags  # noqa: F401  (registers the ModelAdmins)
+
+admin.site.site_header = "产业观察 · 编辑部"
+admin.site.site_title = "产业观察编辑部"
+admin.site.index_title = "内容管理"
