@@ -122,7 +122,8 @@ def _standfirst(parsed: ParsedArticle) -> str:
     """The parsed standfirst, or the body's opening sentences."""
     if parsed.standfirst:
         return parsed.standfirst
-    opening = next((p for p in parsed.body.split("\n\n") if not p.startswith(("#", ">"))), "")
+    paragraphs = [p for p in parsed.body.split("\n\n") if not p.startswith("#")]
+    opening = next(iter(paragraphs), "").removeprefix("> ")
     lead = ""
     for sentence in _SENTENCE.findall(opening):
         lead += sentence

@@ -12,6 +12,7 @@ from .vocabulary import DOMAIN_WORDS, STOPWORDS
 MIN_TAGS, MAX_TAGS = 3, 8
 MAX_GLOSSARY_TAGS = 3
 CANDIDATES = 30
+SHORT_TEXT = 600  # characters; below this one mention of a known word is enough
 ALLOWED_POS = ("n", "nz", "vn", "nt", "ns", "eng")
 _LATIN_TERM = re.compile(r"^(?=.*[A-Z0-9])[A-Za-z0-9]{2,10}$")
 _HAS_DIGIT = re.compile(r"\d")
@@ -44,8 +45,9 @@ def _candidates(body: str, known: frozenset[str]) -> dict[str, float]:
         body, topK=CANDIDATES * 2, withWeight=True, allowPOS=ALLOWED_POS
     )
     words = {w: weight for w, weight in ranked if is_meaningful(w, known)}
+    needed = 1 if len(body) < SHORT_TEXT else 2
     for word in known:  # jieba's POS tagger may not know the field's compounds
-        if word not in words and body.count(word) >= 2 and is_meaningful(word, known):
+        if word not in words and body.count(word) >= needed and is_meaningful(word, known):
             words[word] = 0.05 * body.count(word)
     return dict(sorted(words.items(), key=lambda kv: (-kv[1], kv[0]))[:CANDIDATES])
 
