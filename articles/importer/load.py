@@ -159,14 +159,15 @@ def _article(source, parsed, author, status, force, now, report) -> Article | No
         article.save()
         report.count("articles", "created")
         return article
-    if article.source_hash == digest and article.author_id == author.pk:
-        report.count("articles", "unchanged")
-        return None
-    if article.content_hash() != article.source_hash and not force:
+    edited = article.content_hash() != article.source_hash
+    if edited and not force:
         report.count("articles", "skipped")
         report.skipped.append(
             f"{source} #{parsed.position} “{article.title}”: 编辑已修改,保留编辑版本"
         )
+        return None
+    if not edited and article.source_hash == digest and article.author_id == author.pk:
+        report.count("articles", "unchanged")
         return None
     for name, value in fields.items():
         setattr(article, name, value)

@@ -1,0 +1,1 @@
+"""Turning scraped seed documents into articles, authors, tags and glossary terms."""

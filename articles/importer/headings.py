@@ -1,0 +1,171 @@
+"""Run-in numbered section headings (`一、…`, `01…`, `1、…`) glued to the text they head.
+
+The heading family of a body is the numbered family whose first item (number 1, at the
+start of the body or right after a sentence end) comes first; other families are lists
+and stay in the text. Where a heading ends is scored over the word boundaries of its
+first few dozen characters.
+"""
+
+import functools
+import re
+from dataclasses import dataclass
+
+import jieba
+
+from . import boilerplate as bp
+
+_CHINESE_VALUE = {numeral: value for value, numeral in enumerate(bp.CHINESE_NUMERALS, start=1)}
+_PUNCT = re.compile(rf"[{bp.PUNCT}{bp.HINT}]")
+
+
+@dataclass(frozen=True)
+class Section:
+    heading: str  # "" for the text before the first heading
+    text: str
+
+
+@dataclass(frozen=True)
+class _Marker:
+    start: int
+    end: int
+    number: int
+
+
+@functools.cache
+def _tokenizer() -> jieba.Tokenizer:
+    """A private jieba tokenizer, unaffected by words other code adds to the global one."""
+    jieba.setLogLevel(60)
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    return tokenizer
+
+
+def split_sections(text: str) -> list[Section]:
+    """The text cut at its run-in headings; the first section may have no heading."""
+    sections = []
+    heading, cursor = "", 0
+    markers = _heading_markers(text)
+    for i, marker in enumerate(markers):
+        following = markers[i + 1].start if i + 1 < len(markers) else len(text)
+        length = _heading_length(text[marker.end : following], text)
+        if length is None:
+            continue
+        sections.append(Section(heading, text[cursor : marker.start].strip(bp.HINT)))
+        heading = text[marker.end : marker.end + length]
+        cursor = marker.end + length
+    sections.append(Section(heading, text[cursor:].strip(bp.HINT)))
+    return [section for section in sections if section.heading or section.text]
+
+
+def _heading_markers(text: str) -> list[_Marker]:
+    """Markers of the family whose first item comes first, in order."""
+    families = [_family(pattern, text) for pattern in bp.HEADING_FAMILIES.values()]
+    families = [markers for markers in families if len(markers) > 1]
+    return min(families, key=lambda markers: markers[0].start, default=[])
+
+
+def _family(pattern: re.Pattern, text: str) -> list[_Marker]:
+    """A numbered run 1, 2, 3 … (repeats and small gaps allowed) at sentence starts."""
+    markers: list[_Marker] = []
+    for match in pattern.finditer(text):
+        if match.start() and text[match.start() - 1] not in bp.MARKER_AFTER:
+            continue
+        number = _number(match["num"])
+        previous = markers[-1].number if markers else 0
+        if (not markers and number == 1) or (
+            markers and previous <= number <= previous + bp.HEADING_GAP
+        ):
+            markers.append(_Marker(match.start(), match.end(), number))
+    return markers
+
+
+def _number(numeral: str) -> int:
+    if numeral.isdigit():
+        return int(numeral)
+    tens, _, units = numeral.rpartition("十")
+    if "十" not in numeral:
+        return _CHINESE_VALUE.get(numeral, 0)
+    return _CHINESE_VALUE.get(tens, 1) * 10 + _CHINESE_VALUE.get(units, 0)
+
+
+def _heading_length(segment: str, corpus: str) -> int | None:
+    """How many characters of `segment` form the heading, or None if no end is plausible."""
+    window = re.split(f"[。{bp.HINT}]", segment[: bp.HEADING_WINDOW], maxsplit=1)[0]
+    tokens = _tokenizer().lcut(window)
+    offsets, position = [], 0
+    for token in tokens:
+        position += len(token)
+        offsets.append(position)
+    scored = [
+        (_score(window[:k], segment[k:], tokens, offsets, corpus), -k)
+        for k in offsets
+        if bp.HEADING_MIN <= k <= bp.HEADING_MAX and k < len(segment)
+    ]
+    scored = [item for item in scored if item[0] is not None]
+    return -max(scored)[1] if scored else None
+
+
+def _score(
+    head: str, rest: str, tokens: list[str], offsets: list[int], corpus: str
+) -> float | None:
+    """Evidence that a heading ends between `head` and `rest`; None if it cannot."""
+    index = offsets.index(len(head))
+    last, first = tokens[index], tokens[index + 1] if index + 1 < len(tokens) else ""
+    if head[-1] in bp.HEADING_BAD_END or rest[0] in bp.HEADING_BAD_START:
+        return None
+    if last in bp.HEADING_BAD_END_WORDS or first in bp.HEADING_BAD_START_WORDS:
+        return None
+    if len(last) < 2 and not _PUNCT.match(last):
+        return None
+    if any(char in bp.SENTENCE_END for char in head[:-1]) or not _balanced(head):
+        return None
+    score = 0.0
+    if head[-1] in bp.CLOSING_QUOTES + "》" + bp.SENTENCE_END:
+        score += 3
+    if bp.FRAMED_OPENER.match(rest) or any(rest.startswith(w) for w in bp.STRONG_OPENERS):
+        score += 3
+    elif any(rest.startswith(word) for word in bp.WEAK_OPENERS):
+        score += 1
+    if len(first) > 1 and first in tokens[: index + 1]:
+        score += 3
+    score += _parallel(head)
+    if _framing(rest):
+        score += 2.5
+    score += _clause_edge(last, first, corpus)
+    return score - 0.25 * max(0, len(head) - 14)
+
+
+def _balanced(head: str) -> bool:
+    return all(
+        head.count(opener) == head.count(closer) for opener, closer in bp.QUOTE_PAIRS.items()
+    )
+
+
+def _parallel(head: str) -> float:
+    """Parallel parts (`转变思维模式,找准转型方向`) of equal length suggest a complete heading."""
+    parts = re.split("[,，、]", head)
+    if len(parts) < 2:
+        return 0
+    difference = abs(len(parts[-1]) - len(parts[-2]))
+    return {0: 2, 1: 1}.get(difference, 0 if difference < 4 else -1)
+
+
+def _framing(rest: str) -> bool:
+    """Does `rest` open with a short adverbial such as `产业互联网时代,`?"""
+    clause = re.split("[,，]", rest, maxsplit=1)
+    return (
+        len(clause) == 2
+        and len(clause[0]) <= bp.FRAMING_MAX
+        and not _PUNCT.search(clause[0])
+        and clause[0].endswith(bp.FRAMING_SUFFIXES)
+    )
+
+
+def _clause_edge(last: str, first: str, corpus: str) -> float:
+    """Elsewhere in the text, does `last` end a clause and `first` start one?"""
+    score = 0.0
+    if len(last) > 1 and re.search(re.escape(last) + f"[{bp.PUNCT}{bp.HINT}]", corpus):
+        score += 1
+    if len(first) > 1 and re.search(f"(?:^|[{bp.PUNCT}{bp.HINT}])" + re.escape(first), corpus):
+        score += 1
+    return score

@@ -1,0 +1,268 @@
+"""The seed parser on constructed variants of the seed, and on broken input."""
+
+import codecs
+import random
+
+import pytest
+
+from articles.importer.parse import ParseError, decode, parse_bytes, parse_text
+
+SOURCE = "variant.txt"
+
+
+def content(doc):
+    """What a document says, without line numbers."""
+    return [
+        (
+            a.position,
+            a.title,
+            a.author,
+            a.credit,
+            a.standfirst,
+            a.body,
+            a.headings,
+            tuple((t.term, t.definition) for t in a.terms),
+        )
+        for a in doc.articles
+    ]
+
+
+@pytest.fixture
+def baseline(seed_text):
+    return parse_text(seed_text, SOURCE)
+
+
+def test_gb18030_with_crlf_parses_identically(seed_text, baseline):
+    data = seed_text.replace("\n", "\r\n").encode("gb18030")
+    with pytest.raises(UnicodeDecodeError):
+        data.decode("utf-8")
+    assert parse_bytes(data, SOURCE) == baseline
+
+
+def test_utf8_with_bom_parses_identically(seed_text, baseline):
+    assert parse_bytes(codecs.BOM_UTF8 + seed_text.encode("utf-8"), SOURCE) == baseline
+
+
+def test_utf8_bytes_and_cr_line_ends(seed_text, baseline):
+    assert parse_bytes(seed_text.encode("utf-8"), SOURCE) == baseline
+    assert parse_bytes(seed_text.replace("\n", "\r").encode("utf-8"), SOURCE) == baseline
+
+
+def test_decode_normalises_line_ends():
+    assert decode("甲\r\n乙\r丙\n".encode("gb18030"), SOURCE) == "甲\n乙\n丙\n"
+
+
+def test_extra_blank_lines_do_not_matter(seed_text, baseline):
+    padded = "\n \n".join(seed_text.split("\n")) + "\n\n\u3000\n"
+    doc = parse_text("\n\n" + padded, SOURCE)
+    assert content(doc) == content(baseline)
+    assert doc.chrome == baseline.chrome
+    assert doc.articles[0].line != baseline.articles[0].line
+
+
+def test_full_width_colons(seed_text, baseline):
+    lines = seed_text.split("\n")
+    glossary = lines[8].index("C2B:")
+    lines[8] = lines[8][:glossary] + lines[8][glossary:].replace(":", "：")
+    lines[44] = lines[44].replace("编辑导语:", "编辑导语：")
+    doc = parse_text("\n".join(lines), SOURCE)
+    expected = [(t.term, t.definition) for t in baseline.articles[0].terms]
+    assert [(t.term, t.definition) for t in doc.articles[0].terms] == expected
+    assert "**C2B**：企业将业务聚焦于" in doc.articles[0].body
+    assert doc.articles[6].standfirst == baseline.articles[6].standfirst
+    assert doc.articles[6].body == baseline.articles[6].body
+
+
+def test_full_width_credit_bars(seed_text, baseline):
+    for bar in ("｜", "丨"):
+        doc = parse_text(
+            seed_text.replace("作者|皮爷出品|产业家", f"作者{bar}皮爷出品{bar}产业家"), SOURCE
+        )
+        assert doc.articles[3].credit == "皮爷 / 产业家"
+        assert doc.articles[3].body == baseline.articles[3].body
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        (),
+        ("首页 | 资讯 | 产业观察", "登录 注册"),
+        ("产业研究网 — 专注产业互联网", "扫码关注公众号", "热线 400-800-1234"),
+        (
+            "欢迎访问某某文库!",
+            "首页",
+            "文库分类: 经管营销 > 产业经济",
+            "上传文档 赚取积分",
+            "© 2021 某某文库 版权所有",
+            "相关推荐:",
+        ),
+    ],
+)
+def test_other_site_chrome(seed_text, baseline, chrome):
+    lines = seed_text.split("\n")
+    doc = parse_text("\n".join([*chrome, *lines[4:]]), SOURCE)
+    assert doc.chrome == chrome
+    assert content(doc) == content(baseline)
+    assert doc.articles[0].line == baseline.articles[0].line - 4 + len(chrome)
+
+
+def test_parse_error_format():
+    error = ParseError("坏了", source="a.txt", line=3)
+    assert (error.message, error.source, error.line) == ("坏了", "a.txt", 3)
+    assert str(error) == "a.txt:3: 坏了"
+    assert str(ParseError("坏了", source="a.txt")) == "a.txt: 坏了"
+    assert isinstance(error, ValueError)
+
+
+@pytest.mark.parametrize("data", [b"", b"   \n\t\n", "\u3000\r\n \r\n".encode()])
+def test_empty_document(data):
+    with pytest.raises(ParseError) as caught:
+        parse_bytes(data, "empty.txt")
+    assert caught.value.source == "empty.txt"
+    assert caught.value.line is None
+    assert str(caught.value).startswith("empty.txt: ")
+    assert "空" in caught.value.message
+
+
+def test_prose_without_articles():
+    text = "\n".join(
+        [
+            "",
+            "产业互联网是一个宽泛的概念。",
+            "它涵盖了制造、物流、零售等许多行业,正在改变企业之间的协作方式。",
+            "本文只是几行随手写下的笔记。",
+        ]
+    )
+    with pytest.raises(ParseError) as caught:
+        parse_text(text, "notes.txt")
+    assert caught.value.line == 2
+    assert str(caught.value).startswith("notes.txt:2: ")
+    assert "no articles" in caught.value.message
+
+
+def test_random_bytes():
+    data = random.Random(20).randbytes(4096)
+    with pytest.raises(ParseError) as caught:
+        parse_bytes(data, "junk.bin")
+    assert caught.value.source == "junk.bin"
+    assert caught.value.line is not None
+    assert str(caught.value).startswith(f"junk.bin:{caught.value.line}: ")
+
+
+def test_binary_control_characters():
+    with pytest.raises(ParseError) as caught:
+        parse_bytes("标题\n\x00\x01\x02".encode(), "nul.txt")
+    assert caught.value.line == 2
+
+
+def test_damaged_utf8_names_the_line(seed_text):
+    data = bytearray(seed_text.encode("utf-8"))
+    offset = seed_text.encode("utf-8").index("脑回路".encode())
+    data[offset] = 0xFF
+    with pytest.raises(ParseError) as caught:
+        parse_bytes(bytes(data), "damaged.txt")
+    assert caught.value.line == 21
+    assert str(caught.value).startswith("damaged.txt:21: ")
+
+
+def test_truncated_after_a_pen_name(seed_text):
+    truncated = "\n".join(seed_text.split("\n")[:47])
+    with pytest.raises(ParseError) as caught:
+        parse_text(truncated, "cut.txt")
+    assert caught.value.line == 47
+    assert "鬼赌鬼" in caught.value.message
+    assert str(caught.value).startswith("cut.txt:47: ")
+
+
+def test_missing_body(seed_text):
+    lines = seed_text.split("\n")
+    del lines[50]  # the body of 传统行业如何进行产业互联网转型?
+    with pytest.raises(ParseError) as caught:
+        parse_text("\n".join(lines), "gap.txt")
+    assert caught.value.line == 47
+
+
+def test_unexpected_line_between_articles(seed_text):
+    lines = seed_text.split("\n")
+    lines[46] = "这一行既不是笔名,也不是标题,而是一段没头没尾的话,"
+    with pytest.raises(ParseError) as caught:
+        parse_text("\n".join(lines), "odd.txt")
+    assert caught.value.line == 47
+
+
+def test_full_width_punctuation_throughout(seed_text, baseline):
+    table = str.maketrans(
+        {":": "：", ",": "，", ";": "；", "(": "（", ")": "）", "!": "！", "?": "？"}
+    )
+    lines = seed_text.split("\n")
+    doc = parse_text("\n".join(lines[:4] + [line.translate(table) for line in lines[4:]]), SOURCE)
+    expected = [
+        tuple(field.translate(table) if isinstance(field, str) else field for field in row[:6])
+        + (tuple(h.translate(table) for h in row[6]),)
+        + (tuple((term, definition.translate(table)) for term, definition in row[7]),)
+        for row in content(baseline)
+    ]
+    assert content(doc) == expected
+
+
+CONSTRUCTED = """\
+某某产业网 — 首页 | 研究 | 数据
+客服热线：400-123-4567
+数字化转型的三个信号张三
+
+数字化转型的三个信号
+
+导读：产业互联网正在进入新的阶段，越来越多的传统企业开始把数字化当作基本功。\
+本文梳理了三个值得关注的信号，供读者参考。 过去一年，我们走访了几十家制造企业，\
+发现它们对数字化的态度正在发生变化。一、数据成为生产要素随着设备联网率的提高，\
+工厂每天产生的数据量成倍增长，如何用好这些数据成了管理者的新课题。很多企业开始设立专门的数据团队。\
+二、平台走向开放在过去，大型企业倾向于自建封闭的系统，如今越来越多的企业选择接入开放平台，\
+与上下游共享信息。三、人才结构“大换血”如果说技术是骨架，那么人才就是血肉。\
+企业对既懂业务又懂技术的复合型人才需求旺盛，招聘市场上这类岗位的薪资持续上涨。
+
+李四
+
+供应链金融的新玩法
+
+作者｜王五 来源｜某某研究院 供应链金融并不是新鲜事物，但在产业互联网的背景下，\
+它正在被重新定义。核心企业的信用可以沿着供应链传递，让中小供应商更容易获得融资。 \
+应收账款：企业因销售商品或提供服务而应向客户收取的款项。\
+保理：供应商把应收账款转让给金融机构，换取融资的业务。\
+确权：核心企业对债务的真实性进行确认，这是融资的前提。 \
+与此同时，区块链等技术让交易数据更加透明可信，金融机构的风控成本随之下降。\
+难点：数据标准尚不统一。本文未经许可，禁止转载。
+"""
+
+
+def test_constructed_document_from_another_site():
+    doc = parse_text(CONSTRUCTED, "other.txt")
+    assert doc.chrome == ("某某产业网 — 首页 | 研究 | 数据", "客服热线：400-123-4567")
+    first, second = doc.articles
+    assert (first.title, first.author, first.line) == ("数字化转型的三个信号", "张三", 5)
+    assert first.standfirst == (
+        "产业互联网正在进入新的阶段，越来越多的传统企业开始把数字化当作基本功。"
+        "本文梳理了三个值得关注的信号，供读者参考。"
+    )
+    assert first.headings == ("数据成为生产要素", "平台走向开放", "人才结构“大换血”")
+    assert first.body.startswith("过去一年，我们走访了几十家制造企业")
+    assert "## 平台走向开放\n\n在过去，大型企业" in first.body
+    assert "## 人才结构“大换血”\n\n如果说技术是骨架" in first.body
+    assert (second.title, second.author, second.credit) == (
+        "供应链金融的新玩法",
+        "李四",
+        "王五 / 某某研究院",
+    )
+    assert second.body.startswith("供应链金融并不是新鲜事物")
+
+
+def test_glossary_run_inside_prose_ends_at_the_paragraph_break():
+    second = parse_text(CONSTRUCTED, "other.txt").articles[1]
+    assert [(t.term, t.definition, t.line) for t in second.terms] == [
+        ("应收账款", "企业因销售商品或提供服务而应向客户收取的款项。", 13),
+        ("保理", "供应商把应收账款转让给金融机构，换取融资的业务。", 13),
+        ("确权", "核心企业对债务的真实性进行确认，这是融资的前提。", 13),
+    ]
+    prose = second.body.split("\n\n## 名词解释")[0]
+    assert "金融机构的风控成本随之下降。难点：数据标准尚不统一。" in prose
+    assert "禁止转载" not in second.body
+    assert second.body.endswith("**确权**：核心企业对债务的真实性进行确认，这是融资的前提。")
