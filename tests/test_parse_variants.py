@@ -266,3 +266,45 @@ def test_glossary_run_inside_prose_ends_at_the_paragraph_break():
     assert "金融机构的风控成本随之下降。难点：数据标准尚不统一。" in prose
     assert "禁止转载" not in second.body
     assert second.body.endswith("**确权**：核心企业对债务的真实性进行确认，这是融资的前提。")
+
+
+LISTS_AND_SUBJECTS = """\
+某某观察网
+产业带的三个变化王六
+
+产业带的三个变化
+
+过去十年，产业带经历了深刻的变化，我们把这些变化归纳为以下三点：1、订单从线下转到线上。\
+采购商不再依赖展会，而是直接在平台上下单。2、生产从大批量转向小批量。柔性产线让小单快返成为可能。\
+3、服务从单一走向综合。总之，产业带正在被互联网重新组织，这一过程还远未结束。\
+#产业观察# 整合编译
+
+赵七
+
+平台企业的两种路径
+
+平台企业的发展大致有两种路径，一种是自建生态，一种是开放合作，两者各有利弊。\
+国内头部电商平台的物流体系一直是其核心竞争力，自建仓储和配送网络投入巨大但壁垒很高。\
+这家成立于十年前的物流公司最近完成了新一轮融资，估值翻了一番。\
+不少中小企业的数字化投入近年来持续增加，但回报并不均衡，很多项目停留在试点阶段。
+"""
+
+
+def test_colon_introduced_list_and_column_credit():
+    first = parse_text(LISTS_AND_SUBJECTS, "lists.txt").articles[0]
+    assert first.body == (
+        "过去十年，产业带经历了深刻的变化，我们把这些变化归纳为以下三点：\n\n"
+        "1. 订单从线下转到线上。采购商不再依赖展会，而是直接在平台上下单。\n"
+        "2. 生产从大批量转向小批量。柔性产线让小单快返成为可能。\n"
+        "3. 服务从单一走向综合。\n\n"
+        "总之，产业带正在被互联网重新组织，这一过程还远未结束。"
+    )
+    assert first.headings == ()
+    assert first.credit == "产业观察"
+
+
+def test_subject_before_an_adverb_is_not_a_heading():
+    second = parse_text(LISTS_AND_SUBJECTS, "lists.txt").articles[1]
+    assert second.headings == ()
+    assert second.body.startswith("平台企业的发展大致有两种路径")
+    assert "两者各有利弊。国内头部电商平台的物流体系一直是其核心竞争力" in second.body

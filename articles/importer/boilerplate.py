@@ -28,9 +28,13 @@ BREAK_HINT = re.compile(rf"([{SENTENCE_END}][{CLOSING_QUOTES}]?)[{SPACE}]+")
 HINT = "\n"  # stands for such a break while the body is processed
 
 # --- Boilerplate --------------------------------------------------------------------------
+# A column tag before a compiling or publishing word, "#文化产业参考# 整合编译": it opens
+# the tail, and the column is the credit.
+COLUMN_TAG = re.compile(r"#\s*(?P<name>[^#\s]{2,16}?)\s*#\s*(?:整合)?(?:编译|整理|出品|供稿)")
 # Markers that open a trailing block (sign-off, bio, republishing notice): the marker and
 # everything after it go, provided it sits in the closing part of the body.
 TAIL_MARKERS = (
+    COLUMN_TAG,
     re.compile(r"[-—–]\s*(?:END|End|end)\s*\.?\s*[-—–]"),  # "- End. -"
     re.compile(r"#\s*专栏作家\s*#"),  # column-writer bio
     re.compile(r"本文(?:由[^,，。]{1,20})?原创发布于"),  # republishing notice
@@ -134,6 +138,20 @@ HEADING_BAD_END_WORDS = ("以及", "或者", "对于", "关于", "通过", "由�
 HEADING_BAD_END = "、，,：:；;“‘《（(【"
 HEADING_BAD_START_WORDS = ("的", "地", "得", "了", "着", "过", "和", "与", "及", "或", "之", "等")
 HEADING_BAD_START = "、，,：:；;。!?！？”’》）)】"
+# Unnumbered run-in headings, only in a body without numbered ones: a punctuation-free run
+# right after a sentence end, directly followed by a word that opens a sentence without a
+# subject ("…介绍清楚了。产业互联网打破产业边界改善结构效率一直沾沾自喜于…"). The run
+# ends on a word of two or more characters and does not start like a subject (`这…`,
+# `我们…`); at least `PLAIN_HEADING_RUN` are found, each heading (and following) a section
+# of at least `PLAIN_SECTION_MIN` characters. Otherwise none is taken.
+PLAIN_OPENERS = ("一直", "最近", "近年来", "近期", "根据", "依据")
+PLAIN_HEADING = re.compile(
+    rf"(?<=[{MARKER_AFTER}])(?P<heading>[^{PUNCT}{SENTENCE_END}{SPACE}{HINT}]{{10,24}}?)"
+    rf"(?P<opener>{'|'.join(PLAIN_OPENERS)})"
+)
+PLAIN_HEADING_BAD_START = tuple("这 那 该 其 此 我 你 他 她 它 每 各 某".split())
+PLAIN_HEADING_RUN = 3
+PLAIN_SECTION_MIN = 200
 
 # --- Glossary -----------------------------------------------------------------------------
 TERM = re.compile(rf"(?:^|(?<=[{SENTENCE_END}{HINT}]))(?P<term>[A-Za-z0-9{CJK}]{{2,12}})[{COLON}]")
@@ -152,3 +170,14 @@ PARAGRAPH_TARGET = 180
 PARAGRAPH_MAX = 300
 # A sentence opening a numbered list item is a good place for a paragraph break.
 LIST_ITEM = re.compile(rf"(?:[1-9]\d?|[{CHINESE_NUMERALS}十]{{1,2}})、")
+
+# --- Numbered lists -----------------------------------------------------------------------
+# `1、…2、…` or `一、…二、…` numbered 1, 2, 3 … outside the heading family is an ordered list
+# when introduced by a colon with every later item opening a sentence, or when every item
+# opens with a short label and a colon (`一、现有客流数字化:…`), wherever it starts.
+LIST_FAMILIES = (HEADING_FAMILIES["chinese"], HEADING_FAMILIES["arabic"])
+LIST_LABEL = re.compile(rf"[^{PUNCT}{SENTENCE_END}{HINT}]{{2,20}}[{COLON}]")
+LIST_ITEM_MAX = 400  # characters from one item's marker to the next
+# The last item has no more sentences than the longest earlier one, and stops at a
+# paragraph break or before a sentence that leaves the list:
+LIST_EXIT = tuple("最后 总之 总而言之 综上 总的来说 由此可见 可见 以上 接下来 下面".split())

@@ -17,7 +17,7 @@ _BLANK = bp.HINT + bp.SPACE
 @dataclass(frozen=True)
 class Cleaned:
     text: str  # running text; `bp.HINT` marks the source's paragraph breaks
-    credit: str  # names from credit lines, bios and citations, " / "-separated
+    credit: str  # names from credit lines, bios, column tags and citations, " / "-separated
     standfirst: str
     citation: str  # "——《…》" attributing a closing quotation, or ""
 
@@ -27,7 +27,9 @@ def clean_body(raw: str) -> Cleaned:
     text = bp.BREAK_HINT.sub(lambda m: m.group(1) + bp.HINT, raw)
     text, tail = _cut_tail(text)
     credits = [
-        m["name"] for pattern in (bp.COLUMNIST, bp.PUBLISHER) for m in pattern.finditer(tail)
+        m["name"]
+        for pattern in (bp.COLUMNIST, bp.COLUMN_TAG, bp.PUBLISHER)
+        for m in pattern.finditer(tail)
     ]
     text, front_credits, standfirst = _front_matter(strip_boilerplate(text))
     text, citation = _citation(text)

@@ -3,19 +3,22 @@
 The heading family of a body is the numbered family whose first item (number 1, at the
 start of the body or right after a sentence end) comes first; other families are lists
 and stay in the text. Where a heading ends is scored over the word boundaries of its
-first few dozen characters.
+first few dozen characters. A body without numbered headings may have unnumbered ones,
+found only by the strict rule described at `PLAIN_HEADING`.
 """
 
 import functools
+import itertools
 import re
 from dataclasses import dataclass
 
 import jieba
 
 from . import boilerplate as bp
+from .paragraphs import nesting_depths, numeral_value
 
-_CHINESE_VALUE = {numeral: value for value, numeral in enumerate(bp.CHINESE_NUMERALS, start=1)}
 _PUNCT = re.compile(rf"[{bp.PUNCT}{bp.HINT}]")
+_CONTEXT = 4  # characters after an opener, tokenised with it so it splits as in the text
 
 
 @dataclass(frozen=True)
@@ -44,17 +47,54 @@ def split_sections(text: str) -> list[Section]:
     """The text cut at its run-in headings; the first section may have no heading."""
     sections = []
     heading, cursor = "", 0
+    for cut, start, end in _numbered_headings(text) or _plain_headings(text):
+        sections.append(Section(heading, text[cursor:cut].strip(bp.HINT)))
+        heading, cursor = text[start:end], end
+    sections.append(Section(heading, text[cursor:].strip(bp.HINT)))
+    return [section for section in sections if section.heading or section.text]
+
+
+def _numbered_headings(text: str) -> list[tuple[int, int, int]]:
+    """(marker start, heading start, heading end) of each numbered heading."""
     markers = _heading_markers(text)
+    spans = []
     for i, marker in enumerate(markers):
         following = markers[i + 1].start if i + 1 < len(markers) else len(text)
         length = _heading_length(text[marker.end : following], text)
-        if length is None:
-            continue
-        sections.append(Section(heading, text[cursor : marker.start].strip(bp.HINT)))
-        heading = text[marker.end : marker.end + length]
-        cursor = marker.end + length
-    sections.append(Section(heading, text[cursor:].strip(bp.HINT)))
-    return [section for section in sections if section.heading or section.text]
+        if length is not None:
+            spans.append((marker.start, marker.end, marker.end + length))
+    return spans
+
+
+def _plain_headings(text: str) -> list[tuple[int, int, int]]:
+    """(start, start, end) of each unnumbered heading, or none unless a set of them is found."""
+    depths = nesting_depths(text)
+    spans = [
+        (match.start(), match.start(), match.end("heading"))
+        for match in bp.PLAIN_HEADING.finditer(text)
+        if not depths[match.start()] and _plain_heading_fits(text, match)
+    ]
+    edges = [0, *(edge for _, start, end in spans for edge in (start, end)), len(text)]
+    sections = [end - start for start, end in zip(edges[::2], edges[1::2], strict=True)]
+    if len(spans) < bp.PLAIN_HEADING_RUN or min(sections) < bp.PLAIN_SECTION_MIN:
+        return []
+    return spans
+
+
+def _plain_heading_fits(text: str, match: re.Match[str]) -> bool:
+    """Do the heading and its opener end on word boundaries, the heading on a real word, and
+    does the heading not start like a subject?"""
+    tokens = _tokenizer().lcut(text[match.start() : match.end() + _CONTEXT])
+    ends = list(itertools.accumulate(map(len, tokens)))
+    heading = len(match["heading"])
+    if heading not in ends or heading + len(match["opener"]) not in ends:
+        return False
+    last = tokens[ends.index(heading)]
+    return (
+        len(last) > 1
+        and last not in bp.HEADING_BAD_END_WORDS
+        and not match["heading"].startswith(bp.PLAIN_HEADING_BAD_START)
+    )
 
 
 def _heading_markers(text: str) -> list[_Marker]:
@@ -70,22 +110,13 @@ def _family(pattern: re.Pattern, text: str) -> list[_Marker]:
     for match in pattern.finditer(text):
         if match.start() and text[match.start() - 1] not in bp.MARKER_AFTER:
             continue
-        number = _number(match["num"])
+        number = numeral_value(match["num"])
         previous = markers[-1].number if markers else 0
         if (not markers and number == 1) or (
             markers and previous <= number <= previous + bp.HEADING_GAP
         ):
             markers.append(_Marker(match.start(), match.end(), number))
     return markers
-
-
-def _number(numeral: str) -> int:
-    if numeral.isdigit():
-        return int(numeral)
-    tens, _, units = numeral.rpartition("十")
-    if "十" not in numeral:
-        return _CHINESE_VALUE.get(numeral, 0)
-    return _CHINESE_VALUE.get(tens, 1) * 10 + _CHINESE_VALUE.get(units, 0)
 
 
 def _heading_length(segment: str, corpus: str) -> int | None:

@@ -1,15 +1,18 @@
-"""Sentences and paragraphs for run-together Chinese prose.
+"""Sentences, paragraphs and numbered lists for run-together Chinese prose.
 
 A sentence ends at `。!?` (either width), or at a closing quote right after one, but
 never inside a quotation, a book title or brackets. Paragraphs are runs of whole
 sentences of about `PARAGRAPH_TARGET` characters, preferring the places where the source
-still shows a paragraph break.
+still shows a paragraph break. Numbered runs that read as lists become ordered lists.
 """
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from . import boilerplate as bp
 
+_CHINESE_VALUE = {numeral: value for value, numeral in enumerate(bp.CHINESE_NUMERALS, start=1)}
 _NESTING = {**bp.QUOTE_PAIRS, "(": ")", "（": "）"}
 _CLOSERS = set(_NESTING.values())
 _HINT_BONUS = 1.5
@@ -105,3 +108,86 @@ def _cost(length: int) -> float:
     if length < bp.PARAGRAPH_MIN:
         cost += 2 + (bp.PARAGRAPH_MIN - length) / 20
     return cost
+
+
+def numeral_value(numeral: str) -> int:
+    """`12` → 12, `十二` → 12; 0 for what is not a numeral."""
+    if numeral.isdigit():
+        return int(numeral)
+    tens, _, units = numeral.rpartition("十")
+    if "十" not in numeral:
+        return _CHINESE_VALUE.get(numeral, 0)
+    return _CHINESE_VALUE.get(tens, 1) * 10 + _CHINESE_VALUE.get(units, 0)
+
+
+def markdown_blocks(text: str) -> list[str]:
+    """Paragraphs of `text`, with its numbered lists as Markdown ordered lists."""
+    blocks: list[str] = []
+    cursor = 0
+    for start, end, items in _lists(text):
+        blocks.extend(paragraphs(split_sentences(text[cursor:start])))
+        blocks.append("\n".join(f"{n}. {item}" for n, item in enumerate(items, start=1)))
+        cursor = end
+    blocks.extend(paragraphs(split_sentences(text[cursor:])))
+    return blocks
+
+
+def _lists(text: str) -> list[tuple[int, int, list[str]]]:
+    """Non-overlapping lists as (start, end, item texts), in order."""
+    depths = nesting_depths(text)
+    runs = sorted(
+        (run for family in bp.LIST_FAMILIES for run in _runs(text, depths, family)),
+        key=lambda run: run[0].start(),
+    )
+    lists: list[tuple[int, int, list[str]]] = []
+    for run in runs:
+        if lists and run[0].start() < lists[-1][1]:
+            continue
+        bounds = [m.start() for m in run[1:]]
+        items = [text[m.end() : end] for m, end in zip(run[:-1], bounds, strict=True)]
+        cap = max(len(split_sentences(item)) for item in items)
+        end = _last_item_end(text, run[-1].end(), cap)
+        items.append(text[run[-1].end() : end])
+        lists.append((run[0].start(), end, [item.replace(bp.HINT, "").strip() for item in items]))
+    return lists
+
+
+def _runs(text: str, depths: list[int], family: re.Pattern) -> list[list[re.Match[str]]]:
+    """Runs of one numbering family that read as lists, outside quotes and brackets."""
+    matches = [m for m in family.finditer(text) if not depths[m.start()]]
+    runs = []
+    for i, first in enumerate(matches):
+        before = text[first.start() - 1] if first.start() else bp.HINT
+        if numeral_value(first["num"]) != 1 or before not in bp.COLON + bp.MARKER_AFTER:
+            continue
+        chains = []
+        if before in bp.COLON:
+            chains.append(_chain(matches[i:], lambda m: text[m.start() - 1] in bp.MARKER_AFTER))
+        if bp.LIST_LABEL.match(text, first.end()):
+            chains.append(_chain(matches[i:], lambda m: bp.LIST_LABEL.match(text, m.end())))
+        runs.append(max(chains, key=len, default=[]))
+    return [run for run in runs if len(run) > 1]
+
+
+def _chain(
+    matches: list[re.Match[str]], fits: Callable[[re.Match[str]], object]
+) -> list[re.Match[str]]:
+    """Items numbered 1, 2, 3 … from `matches[0]`, each close to the one before and fitting."""
+    chain = matches[:1]
+    for match in matches[1:]:
+        if match.start() - chain[-1].end() > bp.LIST_ITEM_MAX:
+            break
+        if numeral_value(match["num"]) == len(chain) + 1 and fits(match):
+            chain.append(match)
+    return chain
+
+
+def _last_item_end(text: str, start: int, cap: int) -> int:
+    """The end of a list's last item: at most `cap` sentences, within its paragraph."""
+    stop = text.find(bp.HINT, start)
+    end = start
+    for count, sentence in enumerate(split_sentences(text[start : stop if stop >= 0 else None])):
+        if count == cap or (count and sentence.text.startswith(bp.LIST_EXIT)):
+            break
+        end = text.index(sentence.text, end) + len(sentence.text)
+    return end

@@ -2,7 +2,7 @@
 
 Pure: text in, frozen dataclasses out. The layout of a document is handled in
 `structure`, body clean-up in `cleanup`, run-in headings in `headings`, glossaries in
-`glossary_terms` and paragraphing in `paragraphs`; the patterns they use are data in
+`glossary_terms` and paragraphs and lists in `paragraphs`; the patterns they use are data in
 `boilerplate`. Bodies come out as Markdown.
 """
 
@@ -13,7 +13,7 @@ from .cleanup import clean_body
 from .decode import ParseError, decode
 from .glossary_terms import Entry, extract_glossary
 from .headings import split_sections
-from .paragraphs import paragraphs, split_sentences
+from .paragraphs import markdown_blocks
 from .structure import Block, Line, split_document
 
 __all__ = [
@@ -82,8 +82,8 @@ def _article(position: int, block: Block, source: str) -> ParsedArticle:
         if section.heading:
             headings.append(section.heading)
             parts.append(f"## {section.heading}")
-        parts.extend(paragraphs(split_sentences(section.text)))
-    if cleaned.citation and parts and not parts[-1].startswith("#"):
+        parts.extend(markdown_blocks(section.text))
+    if cleaned.citation and parts and not parts[-1].startswith(("#", "1. ")):
         parts[-1] = f"> {parts[-1]}\n>\n> {cleaned.citation}"
     elif cleaned.citation:
         parts.append(f"> {cleaned.citation}")
