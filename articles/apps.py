@@ -4,3 +4,6 @@ from django.apps import AppConfig
 class ArticlesConfig(AppConfig):
     name = "articles"
     verbose_name = "文章"
+
+    def ready(self):
+        from . import search_signals, signals  # noqa: F401

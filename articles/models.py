@@ -1,7 +1,9 @@
 """Authors, articles and their tags."""
 
 import hashlib
+import secrets
 
+from django.conf import settings
 from django.db import models
 from django.db.models.functions import Now
 from django.urls import reverse
@@ -10,6 +12,7 @@ from taggit.managers import TaggableManager
 from taggit.models import ItemBase, TagBase
 
 from . import text
+from .rendering import render_markdown
 from .slugs import unique_slug
 
 
@@ -69,14 +72,19 @@ class TaggedArticle(ItemBase):
         ]
 
 
+def new_preview_key() -> str:
+    """A fresh secret for preview share links; replacing it revokes the old links."""
+    return secrets.token_urlsafe(16)[:22]
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self):
         """The one definition of what readers may see."""
         return self.filter(status=Article.Status.PUBLISHED, published_at__lte=Now())
 
     def for_listing(self):
-        return self.select_related("author").prefetch_related("tags").order_by(
-            "-published_at", "-id"
+        return (
+            self.select_related("author").prefetch_related("tags").order_by("-published_at", "-id")
         )
 
 
@@ -115,6 +123,24 @@ class Article(models.Model):
     source_position = models.PositiveIntegerField("文件中的序号", null=True, editable=False)
     source_hash = models.CharField("导入内容摘要", max_length=64, blank=True, editable=False)
 
+    preview_key = models.CharField(
+        "预览密钥",
+        max_length=32,
+        default=new_preview_key,
+        editable=False,
+        help_text="预览分享链接的密钥;更换后,此前分享的链接全部失效。",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name="创建人",
+        help_text="在编辑部后台创建这篇文章的账号;作者角色只能修改自己创建的草稿。",
+    )
+
     objects = ArticleQuerySet.as_manager()
 
     class Meta:
@@ -122,6 +148,10 @@ class Article(models.Model):
         verbose_name = "文章"
         verbose_name_plural = "文章"
         indexes = [models.Index(fields=["status", "published_at"], name="article_visible_idx")]
+        permissions = [
+            ("publish_article", "可以发布、退回和归档文章"),
+            ("change_any_article", "可以修改任何人的文章"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["source_document", "source_position"],
@@ -141,9 +171,6 @@ class Article(models.Model):
     def __str__(self):
         return self.title
 
-    def get_absolute_url(self):
-        return reverse("articles:detail", args=[self.slug])
-
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = unique_slug(Article, text.pinyin_slug(self.title, 60), exclude=self.pk)
@@ -152,7 +179,11 @@ class Article(models.Model):
         full = f"{self.standfirst}\n{self.body}"
         self.char_count = text.char_count(full)
         self.reading_minutes = text.reading_minutes(full)
+        self.body_html = render_markdown(self.body)
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("articles:detail", args=[self.slug])
 
     def content_hash(self) -> str:
         """Digest of the editable text, compared with `source_hash` to spot editors' changes."""
@@ -170,3 +201,102 @@ class Article(models.Model):
 def content_hash(*parts: str) -> str:
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
 
+
+class StatusChange(models.Model):
+    """One step of an article through the workflow: who moved it, from what, to what, when."""
+
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="status_changes", verbose_name="文章"
+    )
+    from_status = models.CharField(
+        "原状态",
+        max_length=10,
+        choices=Article.Status.choices,
+        blank=True,
+        help_text="新建时为空。",
+    )
+    to_status = models.CharField("新状态", max_length=10, choices=Article.Status.choices)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="操作人",
+    )
+    changed_at = models.DateTimeField("时间", default=timezone.now)
+
+    class Meta:
+        ordering = ["-changed_at", "-id"]
+        verbose_name = "状态变更"
+        verbose_name_plural = "状态变更"
+        indexes = [models.Index(fields=["article", "-changed_at"], name="statuschange_article_idx")]
+
+    def __str__(self):
+        return f"{self.article_id}: {self.from_status or '—'} → {self.to_status}"
+
+
+class SlugRedirect(models.Model):
+    """An address a published article used to have; readers asking for it are sent on (301)."""
+
+    old_slug = models.SlugField(
+        "旧网址别名", max_length=80, unique=True, help_text="文章发布后改过的旧别名。"
+    )
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="slug_redirects", verbose_name="文章"
+    )
+    created_at = models.DateTimeField("创建时间", auto_now_add=True)
+
+    class Meta:
+        ordering = ["old_slug"]
+        verbose_name = "旧网址跳转"
+        verbose_name_plural = "旧网址跳转"
+
+    def __str__(self):
+        return self.old_slug
+
+    def get_absolute_url(self):
+        return reverse("articles:detail", args=[self.old_slug])
+
+
+class ArticleRevision(models.Model):
+    """The editable text of an article as saved at one moment, numbered per article."""
+
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="revisions", verbose_name="文章"
+    )
+    number = models.PositiveIntegerField("版本号")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="保存人",
+        help_text="为空表示导入或后台以外的修改。",
+    )
+    created_at = models.DateTimeField(
+        "保存时间", default=timezone.now, help_text="等于文章这一版的“更新时间”。"
+    )
+    comment = models.CharField("说明", max_length=200, blank=True)
+    title = models.CharField("标题", max_length=200)
+    standfirst = models.TextField("导语", blank=True)
+    body = models.TextField("正文")
+    credit = models.CharField("原作者/来源", max_length=200, blank=True)
+    status = models.CharField("状态", max_length=10, choices=Article.Status.choices)
+    tags = models.JSONField("标签", default=list, blank=True)
+
+    class Meta:
+        ordering = ["article", "-number"]
+        verbose_name = "文章版本"
+        verbose_name_plural = "文章版本"
+        constraints = [
+            models.UniqueConstraint(fields=["article", "number"], name="articlerevision_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.article_id} 第 {self.number} 版"
+
+    def get_absolute_url(self):
+        url = reverse("admin:articles_article_revisions", args=[self.article_id])
+        return f"{url}?b={self.number}"

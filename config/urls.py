@@ -1,6 +1,18 @@
 from django.contrib import admin
-from django.urls import path
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path
+
+from articles.cache import cached_page
+from articles.search_views import SearchView
+from articles.sitemaps import SITEMAPS
+from articles.views import robots_txt
 
 urlpatterns = [
+    path("", include("articles.urls")),
+    path("glossary/", include("glossary.urls")),
+    path("preview/", include("articles.preview_urls")),
+    path("search/", SearchView.as_view(), name="search"),
+    path("sitemap.xml", cached_page(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", cached_page(robots_txt), name="robots"),
     path("admin/", admin.site.urls),
 ]

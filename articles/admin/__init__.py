@@ -1,4 +1,4 @@
-"""The editors' admin: one module per model family."""
+"""The editors' admin: one module per model family, and a dashboard on the index page."""
 
 from django.contrib import admin
 
@@ -7,3 +7,4 @@ from . import articles, authors, tags  # noqa: F401  (registers the ModelAdmins)
 admin.site.site_header = "产业观察 · 编辑部"
 admin.site.site_title = "产业观察编辑部"
 admin.site.index_title = "内容管理"
+admin.site.index_template = "admin/dashboard.html"

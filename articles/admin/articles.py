@@ -1,15 +1,45 @@
-"""Admin for articles."""
+"""Admin for articles: the writing first, the workflow by role, a revision on every save."""
 
-from django.contrib import admin, messages
-from django.utils import timezone
+from django.contrib import admin
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.html import format_html
 
+from articles import revisions, roles, workflow
+from articles.forms import ArticleAdminForm
 from articles.models import Article
+
+from .history import RevisionsAdminMixin
+from .importing import ImportAdminMixin
+from .markdown_preview import MarkdownPreviewAdminMixin
+from .sharing import PreviewAdminMixin
+from .workflow_actions import WorkflowActionsMixin
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
-    list_display = ["title", "author", "status", "published_at", "tag_list", "updated_at"]
-    list_filter = ["status", "published_at", "author", "tags"]
+class ArticleAdmin(
+    RevisionsAdminMixin,
+    WorkflowActionsMixin,
+    PreviewAdminMixin,
+    MarkdownPreviewAdminMixin,
+    ImportAdminMixin,
+    admin.ModelAdmin,
+):
+    """Writers (作者) see and edit their own drafts; editors (编辑) everything.
+
+    Permission checks use `articles.roles`, the allowed status moves `articles.workflow`.
+    """
+
+    form = ArticleAdminForm
+    list_display = [
+        "title",
+        "author",
+        "status",
+        "published_at",
+        "tag_list",
+        "updated_at",
+        "view_on_site_link",
+    ]
+    list_filter = ["status", "author", "tags", "published_at", "updated_at"]
     list_select_related = ["author"]
     search_fields = ["title", "standfirst", "body", "author__name"]
     autocomplete_fields = ["author"]
@@ -17,6 +47,7 @@ class ArticleAdmin(admin.ModelAdmin):
     readonly_fields = [
         "char_count",
         "reading_minutes",
+        "created_by",
         "created_at",
         "updated_at",
         "source_document",
@@ -32,6 +63,7 @@ class ArticleAdmin(admin.ModelAdmin):
                 "fields": [
                     "char_count",
                     "reading_minutes",
+                    "created_by",
                     "created_at",
                     "updated_at",
                     "source_document",
@@ -40,34 +72,74 @@ class ArticleAdmin(admin.ModelAdmin):
             },
         ),
     ]
-    actions = ["publish_now", "back_to_draft", "archive"]
+    actions = [
+        "submit_for_review",
+        "publish_now",
+        "back_to_draft",
+        "archive",
+        "add_tags",
+        "remove_tags",
+    ]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("tags")
+        articles = super().get_queryset(request).prefetch_related("tags")
+        if roles.can_change_any(request.user):
+            return articles
+        return articles.filter(created_by=request.user)
+
+    def get_object(self, request, object_id, from_field=None):
+        """Someone else's article is forbidden to a writer (403), not merely missing."""
+        obj = super().get_object(request, object_id, from_field)
+        if obj is None and not roles.can_change_any(request.user):
+            try:
+                exists = Article.objects.filter(pk=object_id).exists()
+            except (ValueError, ValidationError):
+                exists = False
+            if exists:
+                raise PermissionDenied
+        return obj
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        return allowed and (obj is None or roles.may_edit(request.user, obj))
+
+    def has_delete_permission(self, request, obj=None):
+        allowed = super().has_delete_permission(request, obj)
+        return allowed and (obj is None or roles.can_change_any(request.user))
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        if not roles.can_publish(request.user):
+            readonly.append("published_at")
+        return readonly
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        form.editor = request.user  # a fresh class per request, so this stays per request
+        return form
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+            super().save_model(request, obj, form, change)
+            workflow.record(obj, "", request.user)
+            return
+        revisions.ensure_baseline(obj.pk)
+        before = Article.objects.values("status", "slug", "published_at").get(pk=obj.pk)
+        super().save_model(request, obj, form, change)
+        workflow.record(obj, before["status"], request.user)
+        workflow.remember_old_slug(obj, before["slug"], before["published_at"])
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        revisions.snapshot(form.instance, request.user, "" if change else "新建")
 
     @admin.display(description="标签")
     def tag_list(self, obj):
         return "、".join(tag.name for tag in obj.tags.all())
 
-    def _set_status(self, request, queryset, status, **extra):
-        changed = 0
-        for article in queryset:
-            article.status = status
-            for name, value in extra.items():
-                setattr(article, name, value)
-            article.save()
-            changed += 1
-        label = Article.Status(status).label
-        self.message_user(request, f"{changed} 篇文章已设为“{label}”。", messages.SUCCESS)
-
-    @admin.action(description="立即发布所选文章")
-    def publish_now(self, request, queryset):
-        self._set_status(request, queryset, Article.Status.PUBLISHED, published_at=timezone.now())
-
-    @admin.action(description="退回草稿")
-    def back_to_draft(self, request, queryset):
-        self._set_status(request, queryset, Article.Status.DRAFT)
-
-    @admin.action(description="归档所选文章")
-    def archive(self, request, queryset):
-        self._set_status(request, queryset, Article.Status.ARCHIVED)
+    @admin.display(description="站点")
+    def view_on_site_link(self, obj):
+        return format_html(
+            "<a href='{}' target='_blank' rel='noopener'>{}</a>", obj.get_absolute_url(), "查看"
+        )

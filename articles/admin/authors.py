@@ -2,13 +2,14 @@
 
 from django.contrib import admin
 from django.db.models import Count
+from django.utils.html import format_html
 
 from articles.models import Author
 
 
 @admin.register(Author)
 class AuthorAdmin(admin.ModelAdmin):
-    list_display = ["name", "slug", "article_count", "updated_at"]
+    list_display = ["name", "slug", "article_count", "updated_at", "view_on_site_link"]
     search_fields = ["name"]
     readonly_fields = ["created_at", "updated_at"]
 
@@ -18,3 +19,9 @@ class AuthorAdmin(admin.ModelAdmin):
     @admin.display(description="文章数", ordering="n_articles")
     def article_count(self, obj):
         return obj.n_articles
+
+    @admin.display(description="站点")
+    def view_on_site_link(self, obj):
+        return format_html(
+            "<a href='{}' target='_blank' rel='noopener'>{}</a>", obj.get_absolute_url(), "查看"
+        )

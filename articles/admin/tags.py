@@ -1,24 +1,131 @@
-"""Admin for tags."""
+"""Admin for tags: published counts, renames that keep the URL, and merging."""
 
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.db import transaction
 from django.db.models import Count, Q
+from django.template.response import TemplateResponse
 
-from articles.models import Article, Tag
+from articles import text
+from articles.models import Article, Tag, TaggedArticle
+
+
+class TagForm(forms.ModelForm):
+    """Refuses a name that differs from another tag's only in case or width."""
+
+    class Meta:
+        model = Tag
+        fields = ["name", "slug"]
+        help_texts = {"slug": "留空则由名称拼音生成;保存后不再改变,以免旧链接失效。"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "slug" in self.fields:
+            self.fields["slug"].required = False
+
+    def clean_name(self):
+        name = self.cleaned_data["name"].strip()
+        key = text.fold(name)
+        for other in Tag.objects.exclude(pk=self.instance.pk).only("name"):
+            if text.fold(other.name) == key:
+                raise forms.ValidationError(
+                    f"标签“{other.name}”已存在;如需合并,请在列表中使用“合并所选标签”。"
+                )
+        return name
+
+
+class SurvivorField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.name}({obj.slug},{obj.n_articles} 篇文章)"
+
+
+class MergeForm(forms.Form):
+    survivor = SurvivorField(
+        queryset=Tag.objects.none(),
+        widget=forms.RadioSelect,
+        empty_label=None,
+        label="保留的标签",
+        help_text="其余所选标签的文章移到这个标签下,然后删除其余标签。",
+    )
+
+    def __init__(self, *args, tags, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["survivor"].queryset = tags
+
+
+def merge_tags(survivor: Tag, merged: list[Tag]) -> int:
+    """Move the articles of `merged` to `survivor`, delete `merged`; return articles moved."""
+    with transaction.atomic():
+        moving = set(
+            TaggedArticle.objects.filter(tag__in=merged).values_list("content_object", flat=True)
+        )
+        present = set(
+            TaggedArticle.objects.filter(tag=survivor, content_object__in=moving).values_list(
+                "content_object", flat=True
+            )
+        )
+        TaggedArticle.objects.bulk_create(
+            TaggedArticle(tag=survivor, content_object_id=pk) for pk in sorted(moving - present)
+        )
+        Tag.objects.filter(pk__in=[tag.pk for tag in merged]).delete()
+    return len(moving)
 
 
 @admin.register(Tag)
 class TagAdmin(admin.ModelAdmin):
-    list_display = ["name", "slug", "published_count"]
+    form = TagForm
+    list_display = ["name", "slug", "published_count", "article_count"]
     search_fields = ["name", "slug"]
+    actions = ["merge"]
 
     def get_queryset(self, request):
         published = Q(tagged_articles__content_object__status=Article.Status.PUBLISHED)
         return (
             super()
             .get_queryset(request)
-            .annotate(n_published=Count("tagged_articles", filter=published))
+            .annotate(
+                n_published=Count("tagged_articles", filter=published),
+                n_articles=Count("tagged_articles"),
+            )
         )
+
+    def get_readonly_fields(self, request, obj=None):
+        """A saved tag keeps its slug, so renaming never breaks its URL."""
+        readonly = list(super().get_readonly_fields(request, obj))
+        return [*readonly, "slug"] if obj is not None else readonly
 
     @admin.display(description="已发布文章数", ordering="n_published")
     def published_count(self, obj):
         return obj.n_published
+
+    @admin.display(description="文章总数", ordering="n_articles")
+    def article_count(self, obj):
+        return obj.n_articles
+
+    @admin.action(description="合并所选标签", permissions=["change", "delete"])
+    def merge(self, request, queryset):
+        tags = queryset.order_by("-n_articles", "name")
+        if len(tags) < 2:
+            self.message_user(request, "请至少选择两个标签再合并。", messages.WARNING)
+            return None
+        form = MergeForm(request.POST if "post" in request.POST else None, tags=tags)
+        if form.is_valid():
+            survivor = form.cleaned_data["survivor"]
+            merged = [tag for tag in tags if tag.pk != survivor.pk]
+            moved = merge_tags(survivor, merged)
+            self.message_user(
+                request,
+                f"已将 {len(merged)} 个标签合并到“{survivor.name}”,移动 {moved} 篇文章。",
+                messages.SUCCESS,
+            )
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "合并标签",
+            "opts": self.model._meta,
+            "tags": tags,
+            "form": form,
+            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/articles/tag/merge_tags.html", context)

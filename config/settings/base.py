@@ -39,6 +39,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "articles.middleware.SlugRedirectMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -99,6 +100,8 @@ CACHES = {
 
 SEEDS_DIR = Path(os.environ.get("SEEDS_DIR", BASE_DIR / "seeds"))
 TAGGIT_CASE_INSENSITIVE = True
+TAGGIT_TAGS_FROM_STRING = "articles.forms.parse_tags"  # also splits on `，` and `、`
+TAGGIT_STRING_FROM_TAGS = "articles.forms.tags_to_string"
 
 from django.utils.csp import CSP  # noqa: E402
 

@@ -1,0 +1,107 @@
+"""RSS 2.0 and Atom feeds of published articles: the whole site, a tag, an author."""
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+
+from .models import Article
+from .views import public_authors, public_tags
+
+FEED_SIZE = 20
+
+
+class LatestArticlesFeed(Feed):
+    """The newest published articles, full text."""
+
+    feed_type = Rss201rev2Feed
+    language = "zh-Hans"
+
+    def title(self, obj=None):
+        return settings.SITE_NAME
+
+    def link(self, obj=None):
+        return reverse("articles:home")
+
+    def description(self, obj=None):
+        return settings.SITE_DESCRIPTION
+
+    def articles(self, obj):
+        return Article.objects.published()
+
+    def items(self, obj=None):
+        return self.articles(obj).for_listing()[:FEED_SIZE]
+
+    def item_description(self, item):
+        return item.body_html
+
+    def item_pubdate(self, item):
+        return item.published_at
+
+    def item_updateddate(self, item):
+        return item.updated_at
+
+    def item_author_name(self, item):
+        return item.author.name
+
+    def item_categories(self, item):
+        return [tag.name for tag in item.tags.all()]
+
+
+class AtomMixin:
+    """Atom output: the description becomes the subtitle and titles are plain text."""
+
+    feed_type = Atom1Feed
+
+    def subtitle(self, obj=None):
+        return self.description(obj)
+
+    def item_title(self, item):
+        return item.title
+
+
+class LatestArticlesAtomFeed(AtomMixin, LatestArticlesFeed):
+    pass
+
+
+class TagFeed(LatestArticlesFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(public_tags(), slug=slug)
+
+    def title(self, obj=None):
+        return f"{settings.SITE_NAME}:{obj.name}"
+
+    def link(self, obj=None):
+        return obj.get_absolute_url()
+
+    def description(self, obj=None):
+        return f"{settings.SITE_NAME}标签“{obj.name}”下的最新文章。"
+
+    def articles(self, obj):
+        return Article.objects.published().filter(tagged_items__tag=obj)
+
+
+class TagAtomFeed(AtomMixin, TagFeed):
+    pass
+
+
+class AuthorFeed(LatestArticlesFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(public_authors(), slug=slug)
+
+    def title(self, obj=None):
+        return f"{settings.SITE_NAME}:{obj.name}"
+
+    def link(self, obj=None):
+        return obj.get_absolute_url()
+
+    def description(self, obj=None):
+        return f"{obj.name}在{settings.SITE_NAME}发表的最新文章。"
+
+    def articles(self, obj):
+        return Article.objects.published().filter(author=obj)
+
+
+class AuthorAtomFeed(AtomMixin, AuthorFeed):
+    pass

@@ -1,0 +1,193 @@
+"""Editors' forms: the article change form with its stale-save check, and tag input."""
+
+from datetime import datetime
+
+from django import forms
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from taggit.utils import _parse_tags
+
+from . import revisions, roles, workflow
+from .models import Article, Tag
+
+SEPARATORS = "，、"  # read as commas: the Chinese comma and the enumeration comma
+QUOTES = {'"': '"', "“": "”"}
+
+
+def parse_tags(tagstring: str) -> list[str]:
+    """taggit's parser (`TAGGIT_TAGS_FROM_STRING`), also splitting on `，` and `、`.
+
+    Quotes, straight or “curly”, keep a name whole: `"研发、设计"` is one tag.
+    """
+    if not tagstring:
+        return []
+    out, closing = [], None
+    for ch in tagstring:
+        if closing is not None:
+            if ch == closing:
+                closing = None
+            out.append('"' if closing is None else ch)
+        elif ch in QUOTES:
+            closing = QUOTES[ch]
+            out.append('"')
+        else:
+            out.append("," if ch in SEPARATORS else ch)
+    return _parse_tags("".join(out))
+
+
+def tags_to_string(tags) -> str:
+    """The tag field's text (`TAGGIT_STRING_FROM_TAGS`): names joined by `、`, quoted if need be."""
+    names = []
+    for tag in tags:
+        quoted = any(ch in tag.name for ch in f", {SEPARATORS}")
+        names.append(f'"{tag.name}"' if quoted else tag.name)
+    return "、".join(sorted(names))
+
+
+def unknown_tags(names: list[str]) -> list[str]:
+    """The names among `names` that match no existing tag (ignoring case)."""
+    if not names:
+        return []
+    query = Q()
+    for name in names:
+        query |= Q(name__iexact=name)
+    known = {name.casefold() for name in Tag.objects.filter(query).values_list("name", flat=True)}
+    return [name for name in names if name.casefold() not in known]
+
+
+class ArticleAdminForm(forms.ModelForm):
+    """The article change form: status choices by role, and refusal of stale saves.
+
+    `base_version` carries the `updated_at` of the article when the form was opened. If
+    someone saved the article since, the form is refused with who and when, `conflict`
+    holds the difference between the version it started from and theirs, and
+    `base_version` moves on, so that saving again is a conscious overwrite. A post without
+    `base_version` (not made from the change page) is not checked.
+    """
+
+    base_version = forms.CharField(widget=forms.HiddenInput, required=False)
+    editor = None  # the user filling in the form, set by the admin
+
+    class Meta:
+        model = Article
+        fields = [
+            "title",
+            "standfirst",
+            "body",
+            "status",
+            "published_at",
+            "author",
+            "credit",
+            "tags",
+            "slug",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.conflict = None
+        if self.instance.pk:
+            self.initial["base_version"] = self.instance.updated_at.isoformat()
+        if "slug" in self.fields:
+            self.fields["slug"].required = False
+            self.fields["slug"].help_text = "留空则由标题拼音生成;发布后修改,旧网址会自动跳转。"
+        if "tags" in self.fields:
+            self.fields["tags"].help_text = "用逗号或顿号分隔,如:产业互联网、SaaS。"
+        if "status" in self.fields and self.editor is not None:
+            article = self.instance if self.instance.pk else None
+            self.fields["status"].choices = workflow.choices_for(self.editor, article)
+
+    def clean_tags(self):
+        names = self.cleaned_data["tags"]
+        if self.editor is not None and not self.editor.has_perm("articles.add_tag"):
+            missing = unknown_tags(names)
+            if missing:
+                raise forms.ValidationError(
+                    "没有这些标签:%(names)s。只能选择已有的标签,新标签请联系编辑添加。",
+                    params={"names": "、".join(missing)},
+                    code="unknown_tag",
+                )
+        return names
+
+    def clean(self):
+        cleaned = super().clean()
+        publishing = cleaned.get("status") == Article.Status.PUBLISHED
+        if publishing and "published_at" in self.fields and not cleaned.get("published_at"):
+            cleaned["published_at"] = timezone.now()  # “now” when left blank
+        if self.instance.pk:
+            self._refuse_stale_save()
+        return cleaned
+
+    def _refuse_stale_save(self):
+        started = _parse_version(self.cleaned_data.get("base_version"))
+        if started is None:
+            return
+        rows = Article.objects.filter(pk=self.instance.pk)
+        if transaction.get_connection().in_atomic_block:
+            rows = rows.select_for_update()
+        current = rows.values_list("updated_at", flat=True).first()
+        if current is None or current == started:
+            return
+        stored = Article.objects.get(pk=self.instance.pk)
+        theirs = revisions.revision_at(stored, current)
+        base = revisions.revision_at(stored, started)
+        who = roles.display_name(theirs.created_by if theirs else None)
+        when = timezone.localtime(current).strftime("%H:%M")
+        self.conflict = {
+            "who": who,
+            "when": current,
+            "rows": revisions.compare(
+                revisions.state_of(base), revisions.state_of(theirs or stored)
+            )
+            if base is not None
+            else None,
+        }
+        self.data = self.data.copy()
+        self.data[self.add_prefix("base_version")] = current.isoformat()
+        raise forms.ValidationError(
+            "在你编辑期间,%(who)s于 %(when)s 修改了这篇文章。你的文字仍保留在下面的表单里;"
+            "请对照上方对方所做的修改,确认后再次保存(将以你的版本为准)。",
+            params={"who": who, "when": when},
+            code="stale",
+        )
+
+
+def _parse_version(value: str | None) -> datetime | None:
+    try:
+        return datetime.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+class TagNamesField(forms.CharField):
+    """One or more tag names, separated as in the article form."""
+
+    def to_python(self, value):
+        return parse_tags(super().to_python(value))
+
+
+class AddTagsForm(forms.Form):
+    tags = TagNamesField(label="要添加的标签", help_text="可填多个,用逗号或顿号分隔。")
+
+    def __init__(self, *args, may_create: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.may_create = may_create
+
+    def clean_tags(self):
+        names = self.cleaned_data["tags"]
+        missing = unknown_tags(names)
+        if missing and not self.may_create:
+            raise forms.ValidationError(
+                "没有这些标签:%(names)s。", params={"names": "、".join(missing)}, code="unknown"
+            )
+        return names
+
+
+class RemoveTagsForm(forms.Form):
+    tags = forms.ModelMultipleChoiceField(
+        queryset=Tag.objects.none(), label="要移除的标签", widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args, tags, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["tags"].queryset = tags

@@ -1,0 +1,153 @@
+"""The SQL behind the index, one class per database.
+
+PostgreSQL keeps a weighted `tsvector` (config `simple`) with a GIN index; SQLite keeps
+an FTS5 table (tokenizer `unicode61`) with one column per weight. Both receive text that
+`documents.tokens()` has already segmented and joined with spaces, and both tokenise a
+query term exactly as they tokenised the document, so the two sides always agree.
+
+Visibility is never decided here: callers pass the queryset of visible rows
+(`Article.objects.published()`), whose primary keys are compiled into the statement.
+"""
+
+from abc import ABC, abstractmethod
+
+from django.db import NotSupportedError, connection
+
+from .documents import KINDS
+
+TABLE = "articles_search_index"
+
+
+class _Backend(ABC):
+    order = ""
+
+    @abstractmethod
+    def replace(self, documents):
+        """Insert `documents`, replacing any earlier row for the same object."""
+
+    @abstractmethod
+    def delete(self, kind, object_ids):
+        """Remove the rows of `object_ids`."""
+
+    def clear(self):
+        with connection.cursor() as cursor:
+            cursor.execute(f"DELETE FROM {TABLE}")
+
+    def prune(self, kind, existing):
+        """Remove rows of `kind` whose object is not in the queryset `existing`."""
+        sql, params = _compiled(existing)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"DELETE FROM {TABLE} WHERE kind = %s AND object_id NOT IN ({sql})", [kind, *params]
+            )
+
+    @staticmethod
+    def exists() -> bool:
+        return TABLE in connection.introspection.table_names()
+
+    @abstractmethod
+    def _match(self, kind, terms, visible):
+        """SQL and parameters selecting `object_id, score` of the visible matches."""
+
+    def count(self, kind, terms, visible) -> int:
+        sql, params = self._match(kind, terms, visible)
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT COUNT(*) FROM ({sql}) AS hits", params)
+            return cursor.fetchone()[0]
+
+    def ranked_ids(self, kind, terms, visible, limit, offset=0) -> list[int]:
+        """Primary keys of visible matches, best first."""
+        sql, params = self._match(kind, terms, visible)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"{sql} ORDER BY {self.order}, object_id DESC LIMIT %s OFFSET %s",
+                [*params, limit, offset],
+            )
+            return [row[0] for row in cursor.fetchall()]
+
+
+class PostgresBackend(_Backend):
+    order = "score DESC"
+
+    def replace(self, documents):
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                f"INSERT INTO {TABLE} (kind, object_id, document) VALUES (%s, %s, "
+                "setweight(to_tsvector('simple', %s), 'A') || "
+                "setweight(to_tsvector('simple', %s), 'B') || "
+                "setweight(to_tsvector('simple', %s), 'C')) "
+                "ON CONFLICT (kind, object_id) DO UPDATE SET document = EXCLUDED.document",
+                [_values(d) for d in documents],
+            )
+
+    def delete(self, kind, object_ids):
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"DELETE FROM {TABLE} WHERE kind = %s AND object_id = ANY(%s)",
+                [kind, list(object_ids)],
+            )
+
+    def _match(self, kind, terms, visible):
+        tsquery = " && ".join(["phraseto_tsquery('simple', %s)"] * len(terms))
+        visible_sql, visible_params = _compiled(visible)
+        sql = (
+            f"SELECT object_id, ts_rank(document, query) AS score "
+            f"FROM {TABLE}, (SELECT {tsquery} AS query) AS q "
+            f"WHERE kind = %s AND document @@ query AND object_id IN ({visible_sql})"
+        )
+        return sql, [*(" ".join(term) for term in terms), kind, *visible_params]
+
+
+class SqliteBackend(_Backend):
+    """FTS5 with weights title 10, standfirst 4, body 1; rowid encodes kind and object id."""
+
+    order = "score"
+
+    def replace(self, documents):
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                f"INSERT OR REPLACE INTO {TABLE} "
+                "(rowid, kind, object_id, title, standfirst, body) VALUES (%s, %s, %s, %s, %s, %s)",
+                [(_rowid(d.kind, d.object_id), *_values(d)) for d in documents],
+            )
+
+    def delete(self, kind, object_ids):
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                f"DELETE FROM {TABLE} WHERE rowid = %s", [(_rowid(kind, pk),) for pk in object_ids]
+            )
+
+    def _match(self, kind, terms, visible):
+        expression = " AND ".join(_fts5_phrase(term) for term in terms)
+        visible_sql, visible_params = _compiled(visible)
+        sql = (
+            f"SELECT object_id, bm25({TABLE}, 0, 0, 10.0, 4.0, 1.0) AS score FROM {TABLE} "
+            f"WHERE {TABLE} MATCH %s AND kind = %s AND object_id IN ({visible_sql})"
+        )
+        return sql, [expression, kind, *visible_params]
+
+
+def _compiled(visible):
+    return visible.order_by().values("pk").query.sql_with_params()
+
+
+def _values(document) -> tuple:
+    return (document.kind, document.object_id, document.title, document.standfirst, document.body)
+
+
+def _rowid(kind: str, object_id: int) -> int:
+    return object_id * len(KINDS) + KINDS.index(kind)
+
+
+def _fts5_phrase(term) -> str:
+    """A double-quoted FTS5 string: operators and quotes inside it are plain text."""
+    return '"{}"'.format(" ".join(term).replace('"', '""'))
+
+
+def backend() -> _Backend:
+    """The backend for the default database."""
+    if connection.vendor == "postgresql":
+        return PostgresBackend()
+    if connection.vendor == "sqlite":
+        return SqliteBackend()
+    raise NotSupportedError(f"Search needs PostgreSQL or SQLite, not {connection.vendor}.")

@@ -1,0 +1,111 @@
+"""What the index holds: normalised, segmented text of articles and glossary entries.
+
+Index and query text go through the same `tokens()`: NFKC, traditional → simplified,
+lower case, then jieba's search-mode segmentation with the published glossary terms
+in its dictionary, so a term such as 产业互联网生态 stays one token.
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+import zhconv
+
+from glossary.models import ALIAS_SEPARATORS, GlossaryEntry
+
+from .. import text
+
+ARTICLE = "article"
+GLOSSARY = "glossary"
+KINDS = (ARTICLE, GLOSSARY)
+
+_LATIN = re.compile(r"[0-9a-z]")
+_CJK = re.compile(f"[{text.CJK}]")
+_RUNS = re.compile(f"[0-9a-z]+|[{text.CJK}]+")
+_MARKDOWN = [
+    (re.compile(r"^\s*(```|~~~).*$", re.M), ""),
+    (re.compile(r"^\s*\[[^\]]+\]:\s*\S+.*$", re.M), ""),
+    (re.compile(r"^\s*([-*_])(\s*\1){2,}\s*$", re.M), ""),
+    (re.compile(r"^\s{0,3}(?:>\s?)*(?:#{1,6}\s+|[-*+]\s+|\d+[.)]\s+)?", re.M), ""),
+    (re.compile(r"!?\[([^\]]*)\](?:\([^)]*\)|\[[^\]]*\])"), r"\1"),
+    (re.compile(r"<(https?://[^>\s]+)>"), r"\1"),
+    (re.compile(r"(`+)(.+?)\1"), r"\2"),
+    (re.compile(r"(\*{1,3})(?=\S)(.+?)(?<=\S)\1"), r"\2"),
+    (re.compile(r"(?<![0-9A-Za-z])(_{1,3})(?=\S)(.+?)(?<=\S)\1(?![0-9A-Za-z])"), r"\2"),
+    (re.compile(r"\\([\\`*_{}\[\]()#+\-.!>])"), r"\1"),
+]
+
+_learned: set[str] = set()
+
+
+@dataclass(frozen=True)
+class Document:
+    """One row of the index; each field is space-joined tokens, weighted A, B and C."""
+
+    kind: str
+    object_id: int
+    title: str
+    standfirst: str
+    body: str
+
+
+def normalise(value: str) -> str:
+    """Width-folded, simplified, lower-case text: 騰訊 and ＳａａＳ become 腾讯 and saas."""
+    return zhconv.convert(unicodedata.normalize("NFKC", value), "zh-cn").lower()
+
+
+def tokens(value: str) -> list[str]:
+    """Search tokens of `value`, in order; a mixed token such as o2o模式 adds o2o and 模式."""
+    found = []
+    for token in text.segment(normalise(value)):
+        if any(ch.isalnum() for ch in token):
+            found.append(token)
+            if _LATIN.search(token) and _CJK.search(token):
+                found.extend(_RUNS.findall(token))
+    return found
+
+
+def learn_glossary_words() -> None:
+    """Add published glossary terms and aliases to jieba's dictionary (one query)."""
+    words = set()
+    entries = GlossaryEntry.objects.published().order_by()
+    for term, aliases in entries.values_list("term", "aliases"):
+        words.add(normalise(term))
+        words.update(normalise(alias) for alias in ALIAS_SEPARATORS.split(aliases))
+    new = words - _learned
+    text.add_words(new)
+    _learned.update(new)
+
+
+def markdown_text(source: str) -> str:
+    """The words of a Markdown body without its markup; raw HTML stays as text."""
+    for pattern, replacement in _MARKDOWN:
+        source = pattern.sub(replacement, source)
+    return source
+
+
+def article_document(article) -> Document:
+    """Title (A); standfirst and tags (B); body, author and credit (C)."""
+    tags = " ".join(tag.name for tag in article.tags.all())
+    return Document(
+        ARTICLE,
+        article.pk,
+        _joined(article.title),
+        _joined(f"{article.standfirst}\n{tags}"),
+        _joined(f"{markdown_text(article.body)}\n{article.author.name}\n{article.credit}"),
+    )
+
+
+def glossary_document(entry: GlossaryEntry) -> Document:
+    """Term (A), aliases (B), definition (C)."""
+    return Document(
+        GLOSSARY,
+        entry.pk,
+        _joined(entry.term),
+        _joined("\n".join(entry.alias_list)),
+        _joined(entry.definition),
+    )
+
+
+def _joined(value: str) -> str:
+    return " ".join(tokens(value))

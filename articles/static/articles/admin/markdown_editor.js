@@ -1,0 +1,122 @@
+/* Markdown editor for the article form: a formatting toolbar and a live preview.
+ * The preview is fetched from the admin, rendered as on the article page. */
+"use strict";
+
+(function () {
+  const DELAY = 400;
+
+  const ACTIONS = [
+    {label: "粗体", title: "粗体(**文字**)", run: (area) => wrap(area, "**", "**", "粗体文字")},
+    {label: "小标题", title: "小标题(## )", run: (area) => prefixLines(area, "## ")},
+    {label: "引用", title: "引用(> )", run: (area) => prefixLines(area, "> ")},
+    {label: "列表", title: "列表(- )", run: (area) => prefixLines(area, "- ")},
+    {label: "链接", title: "链接([文字](网址))", run: (area) => wrap(area, "[", "](https://)", "链接文字")},
+    {label: "查术语", title: "在术语表中查找所选文字", run: lookupTerm},
+  ];
+
+  function changed(area) {
+    area.dispatchEvent(new Event("input", {bubbles: true}));
+    area.focus();
+  }
+
+  function wrap(area, before, after, placeholder) {
+    const {selectionStart: start, selectionEnd: end} = area;
+    const selected = area.value.slice(start, end) || placeholder;
+    area.setRangeText(before + selected + after, start, end, "end");
+    area.setSelectionRange(start + before.length, start + before.length + selected.length);
+    changed(area);
+  }
+
+  function prefixLines(area, prefix) {
+    const value = area.value;
+    const start = value.lastIndexOf("\n", area.selectionStart - 1) + 1;
+    let end = value.indexOf("\n", Math.max(area.selectionEnd - 1, start));
+    if (end === -1) end = value.length;
+    const lines = value.slice(start, end).split("\n");
+    const done = lines.every((line) => line.startsWith(prefix));
+    const result = lines.map((line) => (done ? line.slice(prefix.length) : prefix + line));
+    area.setRangeText(result.join("\n"), start, end, "select");
+    changed(area);
+  }
+
+  function lookupTerm(area) {
+    const url = new URL(area.dataset.glossaryUrl, window.location.href);
+    const selected = area.value.slice(area.selectionStart, area.selectionEnd).trim();
+    if (selected) url.searchParams.set("q", selected);
+    window.open(url.href, "_blank", "noopener");
+  }
+
+  function csrfToken(area) {
+    const field = area.form && area.form.querySelector("input[name=csrfmiddlewaretoken]");
+    return field ? field.value : "";
+  }
+
+  function setUp(area) {
+    const editor = document.createElement("div");
+    editor.className = "markdown-editor__wrap";
+    const toolbar = document.createElement("div");
+    toolbar.className = "markdown-editor__toolbar";
+    toolbar.setAttribute("role", "toolbar");
+    toolbar.setAttribute("aria-label", "Markdown 格式");
+    toolbar.setAttribute("aria-controls", area.id);
+    for (const action of ACTIONS) {
+      const button = document.createElement("button");
+      button.type = "button";
+      button.className = "button";
+      button.textContent = action.label;
+      button.title = action.title;
+      button.addEventListener("click", () => action.run(area));
+      toolbar.append(button);
+    }
+    const preview = document.createElement("section");
+    preview.className = "markdown-editor__preview";
+    preview.setAttribute("aria-label", "正文预览");
+    const heading = document.createElement("p");
+    heading.className = "markdown-editor__heading";
+    heading.textContent = "预览(与文章页相同的排版与术语链接)";
+    const body = document.createElement("div");
+    body.className = "prose markdown-editor__body";
+    preview.append(heading, body);
+
+    area.replaceWith(editor);
+    editor.append(toolbar, area, preview);
+
+    let timer = null;
+    let latest = 0;
+    async function refresh() {
+      const request = ++latest;
+      const data = new FormData();
+      data.append("text", area.value);
+      try {
+        const response = await fetch(area.dataset.previewUrl, {
+          method: "POST",
+          body: data,
+          credentials: "same-origin",
+          headers: {"X-CSRFToken": csrfToken(area)},
+        });
+        if (!response.ok) throw new Error(String(response.status));
+        const result = await response.json();
+        if (request !== latest) return;
+        body.innerHTML = result.html;  // sanitised by the server, as on the article page
+        preview.classList.remove("markdown-editor__preview--stale");
+      } catch (error) {
+        if (request === latest) preview.classList.add("markdown-editor__preview--stale");
+      }
+    }
+    area.addEventListener("input", () => {
+      clearTimeout(timer);
+      timer = setTimeout(refresh, DELAY);
+    });
+    refresh();
+  }
+
+  function init() {
+    document.querySelectorAll("textarea.markdown-editor[data-preview-url]").forEach(setUp);
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();

@@ -1,0 +1,43 @@
+/* Glossary tooltips: on touch screens the first tap on a term shows its definition and a
+   second tap follows the link; Escape hides an open definition. The definitions are readable
+   without this script (hover, keyboard focus, or the term's own page). */
+(function () {
+  "use strict";
+  var OPEN = "is-open";
+  var DISMISSED = "is-dismissed";
+  var touch = window.matchMedia("(hover: none)");
+
+  function each(selector, callback) {
+    Array.prototype.forEach.call(document.querySelectorAll(selector), callback);
+  }
+
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest ? event.target.closest("a.term") : null;
+    var wrap = link ? link.parentElement : null;
+    each(".term-wrap." + OPEN, function (el) {
+      if (el !== wrap) el.classList.remove(OPEN);
+    });
+    if (wrap && touch.matches && !wrap.classList.contains(OPEN)) {
+      event.preventDefault();
+      wrap.classList.remove(DISMISSED);
+      wrap.classList.add(OPEN);
+    }
+  });
+
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") return;
+    each(".term-wrap", function (el) {
+      if (el.classList.contains(OPEN) || el.matches(":hover, :focus-within")) {
+        el.classList.remove(OPEN);
+        el.classList.add(DISMISSED);
+      }
+    });
+  });
+
+  function undismiss(event) {
+    var wrap = event.target.closest ? event.target.closest(".term-wrap") : null;
+    if (wrap) wrap.classList.remove(DISMISSED);
+  }
+  document.addEventListener("mouseout", undismiss);
+  document.addEventListener("focusout", undismiss);
+})();

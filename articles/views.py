@@ -1,0 +1,208 @@
+"""Reader pages: home, article list and detail, authors, tags, robots.txt.
+
+Every article query starts from `ArticleQueryMixin.get_queryset()`, which starts from
+`Article.objects.published()`; only the detail page lets staff see the rest, as a preview.
+"""
+
+from django.db.models import Count, Exists, OuterRef, Q, Value
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.views.generic import DetailView, ListView, TemplateView
+
+from glossary.linking import linked_body
+from glossary.models import GlossaryEntry
+
+from . import text
+from .models import Article, Author, Tag
+from .rendering import table_of_contents
+
+PAGE_SIZE = 20
+HOME_LATEST = 10
+HOME_TAGS = 12
+HOME_TERMS = 6
+RELATED_COUNT = 5
+TOC_MIN_HEADINGS = 3
+
+
+def public_tags():
+    """Tags of published articles, each annotated with its count of published articles."""
+    return Tag.objects.filter(
+        tagged_articles__content_object__in=Article.objects.published()
+    ).annotate(article_count=Count("tagged_articles"))
+
+
+def public_authors():
+    """Authors with at least one published article."""
+    return Author.objects.filter(Exists(Article.objects.published().filter(author=OuterRef("pk"))))
+
+
+def _crumb_home():
+    return ("首页", reverse("articles:home"))
+
+
+def _crumb_articles():
+    return ("文章", reverse("articles:list"))
+
+
+class ArticleQueryMixin:
+    """The one owner of the article queryset for reader views.
+
+    `is_public` tells templates whether the article is visible to readers; it can only be
+    false on a view with `preview` set, for staff.
+    """
+
+    preview = False
+
+    def get_queryset(self):
+        published = Article.objects.published()
+        if self.preview and self.request.user.is_staff:
+            queryset = Article.objects.annotate(
+                is_public=Exists(published.filter(pk=OuterRef("pk")))
+            )
+        else:
+            queryset = published.annotate(is_public=Value(True))
+        return queryset.for_listing()
+
+
+class HomeView(ArticleQueryMixin, TemplateView):
+    template_name = "articles/home.html"
+
+    def get_context_data(self, **kwargs):
+        latest = list(self.get_queryset()[: HOME_LATEST + 1])
+        return super().get_context_data(
+            featured=latest[0] if latest else None,
+            latest=latest[1:],
+            busiest_tags=public_tags().order_by("-article_count", "name")[:HOME_TAGS],
+            terms=GlossaryEntry.objects.published().order_by("-updated_at", "pk")[:HOME_TERMS],
+            **kwargs,
+        )
+
+
+class ArticleListView(ArticleQueryMixin, ListView):
+    template_name = "articles/article_list.html"
+    context_object_name = "articles"
+    paginate_by = PAGE_SIZE
+    extra_context = {"nav": "articles"}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(breadcrumbs=[_crumb_home(), _crumb_articles()], **kwargs)
+
+
+class ArticleDetailView(ArticleQueryMixin, DetailView):
+    template_name = "articles/article_detail.html"
+    context_object_name = "article"
+    preview = True
+    extra_context = {"nav": "articles"}
+
+    def get_context_data(self, **kwargs):
+        article = self.object
+        body = linked_body(article)
+        toc = table_of_contents(body)
+        return super().get_context_data(
+            body=body,
+            toc=toc if len(toc) >= TOC_MIN_HEADINGS else [],
+            tags=article.tags.all(),
+            related=self.related(article),
+            older=self.neighbour(article, older=True),
+            newer=self.neighbour(article, older=False),
+            breadcrumbs=[
+                _crumb_home(),
+                _crumb_articles(),
+                (article.title, article.get_absolute_url()),
+            ],
+            **kwargs,
+        )
+
+    def related(self, article):
+        """Published articles sharing the most tags with `article`, then the most recent."""
+        tag_ids = [tag.pk for tag in article.tags.all()]
+        if not tag_ids:
+            return []
+        return (
+            Article.objects.published()
+            .filter(tagged_items__tag__in=tag_ids)
+            .exclude(pk=article.pk)
+            .annotate(shared=Count("tagged_items"))
+            .select_related("author")
+            .order_by("-shared", "-published_at", "-id")[:RELATED_COUNT]
+        )
+
+    def neighbour(self, article, *, older):
+        """The published article just before (or after) this one, by publication time."""
+        if article.published_at is None:
+            return None
+        when, pk = article.published_at, article.pk
+        if older:
+            condition = Q(published_at__lt=when) | Q(published_at=when, pk__lt=pk)
+            order = ("-published_at", "-id")
+        else:
+            condition = Q(published_at__gt=when) | Q(published_at=when, pk__gt=pk)
+            order = ("published_at", "id")
+        return (
+            Article.objects.published()
+            .filter(condition)
+            .order_by(*order)
+            .only("title", "slug", "published_at")
+            .first()
+        )
+
+
+class AuthorView(ArticleQueryMixin, ListView):
+    template_name = "articles/author_detail.html"
+    context_object_name = "articles"
+    paginate_by = PAGE_SIZE
+    extra_context = {"nav": "articles"}
+
+    def get_queryset(self):
+        self.author = get_object_or_404(public_authors(), slug=self.kwargs["slug"])
+        return super().get_queryset().filter(author=self.author)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            author=self.author,
+            breadcrumbs=[
+                _crumb_home(),
+                _crumb_articles(),
+                (self.author.name, self.author.get_absolute_url()),
+            ],
+            **kwargs,
+        )
+
+
+class TagListView(TemplateView):
+    template_name = "articles/tag_list.html"
+    extra_context = {"nav": "tags"}
+
+    def get_context_data(self, **kwargs):
+        tags = sorted(public_tags(), key=lambda tag: text.sort_key(tag.name))
+        return super().get_context_data(
+            tags=tags,
+            breadcrumbs=[_crumb_home(), ("标签", reverse("articles:tags"))],
+            **kwargs,
+        )
+
+
+class TagView(ArticleQueryMixin, ListView):
+    template_name = "articles/tag_detail.html"
+    context_object_name = "articles"
+    paginate_by = PAGE_SIZE
+    extra_context = {"nav": "tags"}
+
+    def get_queryset(self):
+        self.tag = get_object_or_404(public_tags(), slug=self.kwargs["slug"])
+        return super().get_queryset().filter(tagged_items__tag=self.tag)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            tag=self.tag,
+            breadcrumbs=[
+                _crumb_home(),
+                ("标签", reverse("articles:tags")),
+                (self.tag.name, self.tag.get_absolute_url()),
+            ],
+            **kwargs,
+        )
+
+
+def robots_txt(request):
+    return render(request, "articles/robots.txt", content_type="text/plain; charset=utf-8")

@@ -1,0 +1,70 @@
+"""Fixtures and helpers shared by the reader-site tests."""
+
+from datetime import timedelta
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from articles.models import Article, Tag, TaggedArticle
+from articles.rendering import render_markdown
+from tests.factories import make_author
+
+BULK_TAGS = ("SaaS", "智慧零售", "数字化转型", "产业互联网", "供应链")
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Each test starts with empty page, version and linked-body caches."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def log_in_staff(client, user_model):
+    """`client`, signed in as a staff editor."""
+    editor = user_model.objects.create_user("editor", password="pw", is_staff=True)
+    client.force_login(editor)
+    return client
+
+
+def bulk_articles(count, *, start=0, authors=None, tags=None):
+    """`count` published articles made with bulk_create, each with two or three tags."""
+    authors = authors or [make_author() for _ in range(3)]
+    tags = tags or [Tag.objects.get_or_create(name=name)[0] for name in BULK_TAGS]
+    now = timezone.now()
+    body = "## 背景\n\n批量文章的正文,讨论 SaaS 与智慧零售。\n\n## 结论\n\n数字化转型仍在路上。"
+    html = render_markdown(body)
+    articles = Article.objects.bulk_create(
+        Article(
+            title=f"批量文章第{n}篇",
+            slug=f"bulk-{n}",
+            author=authors[n % len(authors)],
+            standfirst=f"第{n}篇的导语。",
+            body=body,
+            body_html=html,
+            status=Article.Status.PUBLISHED,
+            published_at=now - timedelta(days=1, minutes=n),
+            char_count=40,
+            reading_minutes=1,
+        )
+        for n in range(start, start + count)
+    )
+    articles = list(Article.objects.filter(slug__in=[a.slug for a in articles]))
+    TaggedArticle.objects.bulk_create(
+        TaggedArticle(content_object=article, tag=tags[(i + k) % len(tags)])
+        for i, article in enumerate(articles)
+        for k in range(2 + i % 2)
+    )
+    return articles
+
+
+def count_queries(client, url) -> int:
+    """Queries run by a fresh (uncached) GET of `url`, which must answer 200."""
+    cache.clear()
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(queries)

@@ -1,0 +1,154 @@
+"""Anonymous page cache and conditional GET: fast repeats, 304s, and edits seen at once."""
+
+import time
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from articles.models import Article
+from tests.factories import make_article, make_term
+from tests.site_fixtures import fresh_cache, log_in_staff  # noqa: F401
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def article():
+    return make_article("原来的标题", tags=["SaaS"], body="谈谈 SaaS 的定价。")
+
+
+def test_repeat_requests_are_served_from_the_cache(client, article, django_assert_num_queries):
+    first = client.get(article.get_absolute_url())
+
+    with django_assert_num_queries(0):
+        second = client.get(article.get_absolute_url())
+
+    assert second.status_code == 200
+    assert second.content == first.content
+    assert second["ETag"] == first["ETag"]
+    assert "max-age=0" in second["Cache-Control"]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        lambda a: "/",
+        lambda a: a.get_absolute_url(),
+        lambda a: "/articles/",
+        lambda a: a.author.get_absolute_url(),
+        lambda a: "/tags/saas/",
+        lambda a: "/glossary/",
+        lambda a: "/feed/rss/",
+        lambda a: "/tags/saas/feed/atom/",
+        lambda a: "/sitemap.xml",
+        lambda a: "/robots.txt",
+    ],
+)
+def test_matching_etag_gets_304(client, article, url):
+    first = client.get(url(article))
+
+    again = client.get(url(article), headers={"if-none-match": first["ETag"]})
+
+    assert first.status_code == 200
+    assert again.status_code == 304
+    assert again.content == b""
+
+
+def test_matching_if_modified_since_gets_304(client, article):
+    first = client.get("/")
+
+    again = client.get("/", headers={"if-modified-since": first["Last-Modified"]})
+    stale = client.get("/", headers={"if-none-match": '"something-else"'})
+
+    assert again.status_code == 304
+    assert stale.status_code == 200
+
+
+def test_editing_an_article_changes_its_page_and_etag_at_once(client, article):
+    before = client.get(article.get_absolute_url())
+
+    article.title = "改过的标题"
+    article.save()
+    after = client.get(article.get_absolute_url(), headers={"if-none-match": before["ETag"]})
+
+    assert after.status_code == 200
+    assert "<h1>改过的标题</h1>" in after.content.decode()
+    assert after["ETag"] != before["ETag"]
+    assert "改过的标题" in client.get("/").content.decode()
+
+
+def test_publishing_and_archiving_show_at_once(client, article):
+    draft = make_article("待发布的稿子", status=Article.Status.DRAFT)
+    assert "待发布的稿子" not in client.get("/").content.decode()
+    assert "待发布的稿子" not in client.get("/feed/rss/").content.decode()
+
+    draft.status = Article.Status.PUBLISHED
+    draft.save()
+
+    assert "待发布的稿子" in client.get("/").content.decode()
+    assert "待发布的稿子" in client.get("/feed/rss/").content.decode()
+    assert client.get(draft.get_absolute_url()).status_code == 200
+
+    draft.status = Article.Status.ARCHIVED
+    draft.save()
+
+    assert "待发布的稿子" not in client.get("/feed/rss/").content.decode()
+    assert client.get(draft.get_absolute_url()).status_code == 404
+
+
+def test_tag_changes_show_at_once(client, article):
+    assert client.get("/tags/").context["tags"][0].article_count == 1
+
+    make_article("第二篇", tags=["SaaS"])
+    article.tags.remove("SaaS")
+    article.tags.add("新标签")
+
+    names = {tag.name: tag.article_count for tag in client.get("/tags/").context["tags"]}
+    assert names == {"SaaS": 1, "新标签": 1}
+
+
+def test_glossary_changes_show_in_article_and_glossary_at_once(client, article):
+    assert 'class="term"' not in client.get(article.get_absolute_url()).content.decode()
+
+    entry = make_term("SaaS", "第一版定义。")
+    assert "第一版定义。" in client.get(article.get_absolute_url()).content.decode()
+    assert "第一版定义。" in client.get("/glossary/").content.decode()
+
+    entry.definition = "第二版定义。"
+    entry.save()
+    assert "第二版定义。" in client.get(article.get_absolute_url()).content.decode()
+
+    entry.delete()
+    assert 'class="term"' not in client.get(article.get_absolute_url()).content.decode()
+
+
+def test_scheduled_article_appears_when_due_without_any_save(client, article):
+    due = timezone.now() + timedelta(seconds=1.5)
+    make_article("定时发布", published_at=due)
+    assert "定时发布" not in client.get("/").content.decode()
+
+    time.sleep(max(0.0, (due - timezone.now()).total_seconds()) + 0.2)
+
+    assert "定时发布" in client.get("/").content.decode()
+
+
+def test_signed_in_readers_bypass_the_cache(client, django_user_model, article):
+    client.get("/")
+    Article.objects.filter(pk=article.pk).update(title="绕过信号的修改")
+    assert "绕过信号的修改" not in client.get("/").content.decode()
+
+    staff = log_in_staff(client, django_user_model)
+
+    assert "绕过信号的修改" in staff.get("/").content.decode()
+
+
+def test_not_found_pages_are_not_cached(client, article):
+    draft = make_article("草稿", status=Article.Status.DRAFT)
+    assert client.get(draft.get_absolute_url()).status_code == 404
+
+    Article.objects.filter(pk=draft.pk).update(
+        status=Article.Status.PUBLISHED, published_at=timezone.now()
+    )
+
+    assert client.get(draft.get_absolute_url()).status_code == 200

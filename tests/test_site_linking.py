@@ -1,0 +1,144 @@
+"""Glossary terms linked into article HTML, and the cache around it."""
+
+import pytest
+
+from articles.rendering import render_markdown
+from glossary.linking import current_matcher, link_terms, linked_body, sentence_with, term_pattern
+from glossary.models import GlossaryEntry
+from tests.factories import make_article, make_term
+from tests.site_fixtures import fresh_cache  # noqa: F401
+
+pytestmark = pytest.mark.django_db
+
+
+def term_link(slug, text):
+    return f'<a class="term" href="/glossary/{slug}/" aria-describedby="def-{slug}">{text}</a>'
+
+
+def test_first_occurrence_only_with_tooltip():
+    entry = make_term("C2B", "消费者到企业。")
+
+    html = link_terms(render_markdown("C2B 模式。再说 C2B。"), [entry])
+
+    assert html == (
+        '<p><span class="term-wrap">'
+        + term_link("c2b", "C2B")
+        + '<span role="tooltip" id="def-c2b" class="term-def">消费者到企业。</span>'
+        "</span> 模式。再说 C2B。</p>"
+    )
+
+
+def test_longest_term_wins():
+    entries = [make_term("零售", "卖东西。"), make_term("智慧零售", "数据驱动的零售。")]
+
+    html = link_terms(render_markdown("智慧零售不是传统零售。"), entries)
+
+    assert term_link("zhi-hui-ling-shou", "智慧零售") in html
+    assert term_link("ling-shou", "零售") in html
+    assert html.index("zhi-hui-ling-shou") < html.index('href="/glossary/ling-shou/"')
+    assert html.count('class="term"') == 2
+
+
+def test_aliases_link_to_their_entry_once():
+    entry = make_term("软件即服务", "按订阅交付的软件。", aliases="SaaS、云软件")
+
+    html = link_terms(render_markdown("很多 saas 公司。软件即服务与云软件。"), [entry])
+
+    assert term_link(entry.slug, "saas") in html
+    assert html.count('class="term"') == 1
+
+
+def test_latin_terms_match_whole_words_only():
+    entry = make_term("C2B", "消费者到企业。")
+
+    html = link_terms(render_markdown("C2B2B2C 路径不同于 C2B。"), [entry])
+
+    assert "<p>C2B2B2C 路径不同于 <span" in html
+
+
+def test_never_inside_headings_links_or_code():
+    entry = make_term("SaaS", "软件即服务。")
+    source = (
+        "## SaaS 的起源\n\n[SaaS 报告](https://example.com) 与 `SaaS` 代码。\n\n正文里的 SaaS。"
+    )
+
+    html = link_terms(render_markdown(source), [entry])
+
+    assert '<h2 id="saas-de-qi-yuan">SaaS 的起源</h2>' in html
+    assert 'rel="noopener noreferrer nofollow">SaaS 报告</a>' in html
+    assert "<code>SaaS</code>" in html
+    assert "<p>正文里的 <span" in html
+    assert html.count('class="term"') == 1
+
+
+def test_terms_and_definitions_are_escaped():
+    entry = make_term("<b>术语</b>", "<script>alert(1)</script>定义")
+
+    html = link_terms(render_markdown("这里有 <b>术语</b>。"), [entry])
+
+    assert "&lt;b&gt;术语&lt;/b&gt;</a>" in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;定义</span>" in html
+    assert "<script>" not in html
+    assert "<b>" not in html
+
+
+def test_long_definitions_are_shortened_in_the_tooltip():
+    entry = make_term("SaaS", "很长的定义" * 50)
+
+    html = link_terms("<p>SaaS</p>", [entry])
+
+    tooltip = html.split('class="term-def">')[1].split("</span>")[0]
+    assert len(tooltip) == 120
+    assert tooltip.startswith("很长的定义很长的定义")
+    assert "很长的定义" * 30 not in html
+
+
+def test_current_matcher_uses_only_published_terms():
+    make_term("SaaS", "软件即服务。")
+    make_term("PaaS", "平台即服务。", status=GlossaryEntry.Status.SUGGESTED)
+
+    html = current_matcher().link("<p>SaaS 与 PaaS。</p>")
+
+    assert html.count('class="term"') == 1
+    assert "平台即服务" not in html
+
+
+def test_linked_body_follows_glossary_and_article_changes():
+    article = make_article(body="智慧零售与 SaaS。")
+    assert 'class="term"' not in linked_body(article)
+
+    entry = make_term("SaaS", "软件即服务。")
+    assert term_link("saas", "SaaS") in linked_body(article)
+
+    entry.definition = "新的定义。"
+    entry.save()
+    assert "新的定义。" in linked_body(article)
+
+    article.body = "只谈智慧零售。"
+    article.save()
+    assert 'class="term"' not in linked_body(article)
+
+    entry.delete()
+    article.body = "再谈 SaaS。"
+    article.save()
+    assert 'class="term"' not in linked_body(article)
+
+
+def test_matcher_is_compiled_once_per_glossary_version(django_assert_num_queries):
+    make_term("SaaS", "软件即服务。")
+    first = current_matcher()
+
+    with django_assert_num_queries(0):
+        assert current_matcher() is first
+
+    make_term("PaaS", "平台即服务。")
+    assert current_matcher() is not first
+
+
+def test_sentence_with_prefers_running_text_and_strips_markdown():
+    pattern = term_pattern(["智慧零售"])
+    body = "## 智慧零售\n\n> 引言。**智慧零售**改变了门店!其他句子。"
+
+    assert sentence_with(body, pattern) == ("", "智慧零售", "改变了门店!")
+    assert sentence_with("## 智慧零售\n\n无关。", pattern) == ("", "智慧零售", "")
+    assert sentence_with("无关的正文。", pattern) is None
