@@ -1,18 +1,19 @@
-"""Old article addresses keep working: a slug changed after publication answers with a 301."""
+"""Old addresses keep working: a changed article slug or a merged tag answers with a 301."""
 
 import re
 
 from django.http import HttpResponsePermanentRedirect
 
-from .models import SlugRedirect
+from .models import SlugRedirect, TagAlias
 
 ARTICLE_PATH = re.compile(r"^/articles/(?P<slug>[-a-zA-Z0-9_]+)/$")
+TAG_PATH = re.compile(r"^/tags/(?P<slug>[-a-zA-Z0-9_]+)/(?P<rest>(feed/(rss|atom)/)?)$")
 
 
 class SlugRedirectMiddleware:
-    """Turn a 404 on `/articles/<old-slug>/` into a 301 to the article's current address.
+    """Turn a 404 on an old article or tag address into a 301 to the current one.
 
-    Only 404s are looked at, so a live article always wins over an old slug. Readers are
+    Only 404s are looked at, so a live page always wins over an old slug. Readers are
     sent on only to an article they may see; staff also to unpublished ones.
     """
 
@@ -23,18 +24,32 @@ class SlugRedirectMiddleware:
         response = self.get_response(request)
         if response.status_code != 404:
             return response
-        match = ARTICLE_PATH.match(request.path_info)
-        if match is None:
+        url = _article_url(request) or _tag_url(request)
+        if url is None:
             return response
-        redirect = (
-            SlugRedirect.objects.select_related("article").filter(old_slug=match["slug"]).first()
-        )
-        if redirect is None:
-            return response
-        article = redirect.article
-        if not (article.is_visible or request.user.is_staff):
-            return response
-        url = article.get_absolute_url()
         if request.META.get("QUERY_STRING"):
             url = f"{url}?{request.META['QUERY_STRING']}"
         return HttpResponsePermanentRedirect(url)
+
+
+def _article_url(request) -> str | None:
+    match = ARTICLE_PATH.match(request.path_info)
+    if match is None:
+        return None
+    redirect = SlugRedirect.objects.select_related("article").filter(old_slug=match["slug"]).first()
+    if redirect is None:
+        return None
+    article = redirect.article
+    if not (article.is_visible or request.user.is_staff):
+        return None
+    return article.get_absolute_url()
+
+
+def _tag_url(request) -> str | None:
+    match = TAG_PATH.match(request.path_info)
+    if match is None:
+        return None
+    alias = TagAlias.objects.select_related("tag").filter(old_slug=match["slug"]).first()
+    if alias is None:
+        return None
+    return alias.tag.get_absolute_url() + match["rest"]

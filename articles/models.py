@@ -259,6 +259,24 @@ class SlugRedirect(models.Model):
         return reverse("articles:detail", args=[self.old_slug])
 
 
+class TagAlias(models.Model):
+    """The address of a tag merged into another; readers asking for it are sent on (301)."""
+
+    old_slug = models.SlugField("旧网址别名", max_length=100, unique=True)
+    tag = models.ForeignKey(
+        Tag, on_delete=models.CASCADE, related_name="aliases", verbose_name="标签"
+    )
+    created_at = models.DateTimeField("创建时间", auto_now_add=True)
+
+    class Meta:
+        ordering = ["old_slug"]
+        verbose_name = "合并标签跳转"
+        verbose_name_plural = "合并标签跳转"
+
+    def __str__(self):
+        return self.old_slug
+
+
 class ArticleRevision(models.Model):
     """The editable text of an article as saved at one moment, numbered per article."""
 

@@ -196,3 +196,9 @@ def test_uploads_over_the_size_cap_are_refused(admin_client, seed_path, monkeypa
     response = upload(admin_client, seed_file(seed_path))
     assert response.context["form"].errors["files"] == ["文件合计超过 5 MB。"]
     assert SESSION_KEY not in admin_client.session
+
+
+def test_changelist_links_to_the_import_page(admin_client):
+    content = admin_client.get(reverse("admin:articles_article_changelist")).content.decode()
+    assert reverse("admin:articles_article_import") in content
+    assert "导入种子文件" in content

@@ -133,3 +133,31 @@ def test_new_tag_gets_a_pinyin_slug(admin_client):
     response = admin_client.post(reverse("admin:articles_tag_add"), {"name": "智能制造"})
     assert response.status_code == 302
     assert Tag.objects.get(name="智能制造").slug == "zhi-neng-zhi-zao"
+
+
+def test_merged_tag_addresses_redirect_to_the_survivor(admin_client, client, tags, articles):
+    survivor, merged = tags["智慧零售"], tags["零售"]
+    old_slug = merged.slug
+    merge_post(admin_client, [survivor, merged], post="yes", survivor=survivor.pk)
+    response = client.get(f"/tags/{old_slug}/")
+    assert response.status_code == 301
+    assert response["Location"] == survivor.get_absolute_url()
+    feed = client.get(f"/tags/{old_slug}/feed/atom/")
+    assert feed.status_code == 301
+    assert feed["Location"] == survivor.get_absolute_url() + "feed/atom/"
+
+
+def test_merging_a_survivor_later_carries_its_old_addresses_along(admin_client, client, tags):
+    make_article(tags=["智慧零售", "新零售", "零售"])
+    first = tags["零售"].slug
+    merge_post(admin_client, [tags["新零售"], tags["零售"]], post="yes", survivor=tags["新零售"].pk)
+    merge_post(
+        admin_client, [tags["智慧零售"], tags["新零售"]], post="yes", survivor=tags["智慧零售"].pk
+    )
+    response = client.get(f"/tags/{first}/")
+    assert response.status_code == 301
+    assert response["Location"] == tags["智慧零售"].get_absolute_url()
+
+
+def test_unknown_tag_address_is_still_a_404(client, tags, articles):
+    assert client.get("/tags/no-such-tag/").status_code == 404

@@ -17,9 +17,15 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 
 from articles import roles
-from articles.importer.load import KINDS, OUTCOMES, ImportReport, import_documents
+from articles.importer.load import (
+    KIND_LABELS,
+    KINDS,
+    OUTCOME_LABELS,
+    OUTCOMES,
+    ImportReport,
+    import_documents,
+)
 from articles.importer.parse import ParseError, parse_bytes
-from articles.management.commands.import_seeds import KIND_LABELS, OUTCOME_LABELS
 from articles.models import Article
 
 MAX_UPLOAD_MB = 5

@@ -8,7 +8,7 @@ from django.db.models import Count, Q
 from django.template.response import TemplateResponse
 
 from articles import text
-from articles.models import Article, Tag, TaggedArticle
+from articles.models import Article, Tag, TagAlias, TaggedArticle
 
 
 class TagForm(forms.ModelForm):
@@ -68,6 +68,8 @@ def merge_tags(survivor: Tag, merged: list[Tag]) -> int:
         TaggedArticle.objects.bulk_create(
             TaggedArticle(tag=survivor, content_object_id=pk) for pk in sorted(moving - present)
         )
+        TagAlias.objects.filter(tag__in=merged).update(tag=survivor)
+        TagAlias.objects.bulk_create(TagAlias(old_slug=tag.slug, tag=survivor) for tag in merged)
         Tag.objects.filter(pk__in=[tag.pk for tag in merged]).delete()
     return len(moving)
 

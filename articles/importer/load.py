@@ -22,6 +22,8 @@ from .tagging import suggest_tags
 
 KINDS = ("articles", "authors", "tags", "glossary")
 OUTCOMES = ("created", "updated", "unchanged", "skipped")
+KIND_LABELS = {"articles": "文章", "authors": "作者", "tags": "标签", "glossary": "术语"}
+OUTCOME_LABELS = {"created": "新建", "updated": "更新", "unchanged": "未变", "skipped": "跳过"}
 STANDFIRST_LENGTH = 90
 _SENTENCE = re.compile(r"[^。!?!?\n]+[。!?!?]”?")
 

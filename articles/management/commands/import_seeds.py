@@ -9,14 +9,18 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from articles.importer.load import KINDS, OUTCOMES, import_documents
+from articles.importer.load import (
+    KIND_LABELS,
+    KINDS,
+    OUTCOME_LABELS,
+    OUTCOMES,
+    import_documents,
+)
 from articles.importer.parse import ParseError
 from articles.importer.sources import collect_paths, read_documents
 from articles.models import Article
 
 PROGRESS_THRESHOLD = 50
-KIND_LABELS = {"articles": "文章", "authors": "作者", "tags": "标签", "glossary": "术语"}
-OUTCOME_LABELS = {"created": "新建", "updated": "更新", "unchanged": "未变", "skipped": "跳过"}
 
 
 class Command(BaseCommand):
