@@ -1,7 +1,7 @@
 """Share links that let a reviewer without an account read an article before it is published.
 
 A link carries `"<pk>:<preview_key>"` signed with a timestamp. It stops working when it is
-older than `PREVIEW_LINK_MAX_AGE` (7 days unless set), when it has been altered, or when the
+older than `PREVIEW_LINK_MAX_AGE` (7 days by default), when it has been altered, or when the
 article's `preview_key` is regenerated, which revokes every link shared so far.
 """
 
@@ -18,13 +18,11 @@ from .models import Article
 from .views import ArticleDetailView
 
 SALT = "articles.preview"
-DEFAULT_MAX_AGE = timedelta(days=7)
 
 
 def max_age() -> timedelta:
-    """How long a share link stays valid; the setting may be a timedelta or seconds."""
-    value = getattr(settings, "PREVIEW_LINK_MAX_AGE", DEFAULT_MAX_AGE)
-    return value if isinstance(value, timedelta) else timedelta(seconds=value)
+    """How long a share link stays valid (`PREVIEW_LINK_MAX_AGE`, in seconds)."""
+    return timedelta(seconds=settings.PREVIEW_LINK_MAX_AGE)
 
 
 def _signer() -> signing.TimestampSigner:
