@@ -12,7 +12,7 @@ from taggit.managers import TaggableManager
 from taggit.models import ItemBase, TagBase
 
 from . import text
-from .rendering import render_markdown
+from .rendering import lead_text, render_markdown
 from .slugs import unique_slug
 
 
@@ -116,6 +116,9 @@ class Article(models.Model):
     tags = TaggableManager("标签", through=TaggedArticle, blank=True)
 
     body_html = models.TextField("正文 HTML", blank=True, editable=False)
+    summary = models.TextField(
+        "摘要", blank=True, editable=False, help_text="导语;没有导语时取正文开头。"
+    )
     char_count = models.PositiveIntegerField("字数", default=0, editable=False)
     reading_minutes = models.PositiveSmallIntegerField("阅读分钟", default=1, editable=False)
 
@@ -180,6 +183,7 @@ class Article(models.Model):
         self.char_count = text.char_count(full)
         self.reading_minutes = text.reading_minutes(full)
         self.body_html = render_markdown(self.body)
+        self.summary = self.standfirst or lead_text(self.body_html)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

@@ -79,3 +79,19 @@ def table_of_contents(body_html: str) -> list[tuple[str, str]]:
         for level, anchor, inner in _HEADING.findall(body_html)
         if level == "2"
     ]
+
+
+_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.S)
+_SENTENCE_END = re.compile(r"(?<=[。!?!?])”?")
+
+
+def lead_text(body_html: str, length: int = 120) -> str:
+    """Plain opening sentences of rendered body HTML, about `length` characters, for teasers."""
+    match = _PARAGRAPH.search(body_html)
+    if match is None:
+        return ""
+    paragraph = html.unescape(_TAG.sub("", match[1])).strip()
+    if len(paragraph) <= length:
+        return paragraph
+    ends = [m.end() for m in _SENTENCE_END.finditer(paragraph) if m.end() <= length]
+    return paragraph[: ends[-1]] if ends else paragraph[: length - 1] + "…"

@@ -5,7 +5,6 @@ transaction: an error anywhere leaves the database exactly as it was, and a dry
 run rolls the same work back.
 """
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -24,8 +23,6 @@ KINDS = ("articles", "authors", "tags", "glossary")
 OUTCOMES = ("created", "updated", "unchanged", "skipped")
 KIND_LABELS = {"articles": "文章", "authors": "作者", "tags": "标签", "glossary": "术语"}
 OUTCOME_LABELS = {"created": "新建", "updated": "更新", "unchanged": "未变", "skipped": "跳过"}
-STANDFIRST_LENGTH = 90
-_SENTENCE = re.compile(r"[^。!?!?\n]+[。!?!?]”?")
 
 
 @dataclass
@@ -66,13 +63,13 @@ def import_documents(
     now = timezone.now()
     with transaction.atomic():
         authors = _authors({a.author for _, a in items}, report)
-        tags = _tags({name for names in tag_names.values() for name in names}, report)
+        tags = _TagBook(report)
         articles = {}
         for n, (source, parsed) in enumerate(items, start=1):
             article = _article(source, parsed, authors[parsed.author], status, force, now, report)
             if article is not None:
                 names = tag_names[source, parsed.position]
-                article.tags.set([tags[text.fold(name)] for name in names])
+                article.tags.set([tags.get(name) for name in names])
             articles[source, parsed.position] = article
             if progress:
                 progress(n, len(items))
@@ -107,38 +104,30 @@ def _authors(names: set[str], report: ImportReport) -> dict[str, Author]:
     return authors
 
 
-def _tags(names: set[str], report: ImportReport) -> dict[str, Tag]:
-    """Existing tags are matched case-insensitively; missing ones are created."""
-    tags = {text.fold(t.name): t for t in Tag.objects.all()}
-    for name in sorted(names):
+class _TagBook:
+    """Tags by folded name; missing ones are created when an article first needs them."""
+
+    def __init__(self, report: ImportReport):
+        self.report = report
+        self.tags = {text.fold(t.name): t for t in Tag.objects.all()}
+        self.seen = set()
+
+    def get(self, name: str) -> Tag:
         key = text.fold(name)
-        if key in tags:
-            report.count("tags", "unchanged")
-        else:
-            tags[key] = Tag.objects.create(name=name)
-            report.count("tags", "created")
-    return tags
-
-
-def _standfirst(parsed: ParsedArticle) -> str:
-    """The parsed standfirst, or the body's opening sentences."""
-    if parsed.standfirst:
-        return parsed.standfirst
-    paragraphs = [p for p in parsed.body.split("\n\n") if not p.startswith("#")]
-    opening = next(iter(paragraphs), "").removeprefix("> ")
-    lead = ""
-    for sentence in _SENTENCE.findall(opening):
-        lead += sentence
-        if len(lead) >= STANDFIRST_LENGTH:
-            break
-    return lead or opening[:STANDFIRST_LENGTH]
+        if key not in self.tags:
+            self.tags[key] = Tag.objects.create(name=name)
+            self.report.count("tags", "created")
+        elif key not in self.seen:
+            self.report.count("tags", "unchanged")
+        self.seen.add(key)
+        return self.tags[key]
 
 
 def _article(source, parsed, author, status, force, now, report) -> Article | None:
     """Create or update one article; None when an editor's changes are kept."""
     fields = {
         "title": parsed.title,
-        "standfirst": _standfirst(parsed),
+        "standfirst": parsed.standfirst,
         "body": parsed.body,
         "credit": parsed.credit,
     }

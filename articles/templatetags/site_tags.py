@@ -81,7 +81,7 @@ def article_jsonld(context, article):
             "@context": "https://schema.org",
             "@type": "Article",
             "headline": article.title,
-            "description": article.standfirst,
+            "description": article.summary,
             "inLanguage": "zh-Hans",
             "url": _absolute(context, article.get_absolute_url()),
             "mainEntityOfPage": _absolute(context, article.get_absolute_url()),
