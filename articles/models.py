@@ -111,6 +111,9 @@ class Article(models.Model):
         "状态", max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True
     )
     published_at = models.DateTimeField("发布时间", null=True, blank=True)
+    featured = models.BooleanField(
+        "首页推荐", default=False, help_text="在首页头条位置展示;多篇推荐时取最新发布的一篇。"
+    )
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
     updated_at = models.DateTimeField("更新时间", auto_now=True)
     tags = TaggableManager("标签", through=TaggedArticle, blank=True)

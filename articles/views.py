@@ -4,7 +4,7 @@ Every article query starts from `ArticleQueryMixin.get_queryset()`, which starts
 `Article.objects.published()`; only the detail page lets staff see the rest, as a preview.
 """
 
-from django.db.models import Count, Exists, OuterRef, Q, Value
+from django.db.models import Count, Exists, OuterRef, Q, Value, prefetch_related_objects
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.generic import DetailView, ListView, TemplateView
@@ -68,10 +68,14 @@ class HomeView(ArticleQueryMixin, TemplateView):
     template_name = "articles/home.html"
 
     def get_context_data(self, **kwargs):
-        latest = list(self.get_queryset()[: HOME_LATEST + 1])
+        articles = self.get_queryset().prefetch_related(None)
+        recent = list(articles[: HOME_LATEST + 1])
+        featured = articles.filter(featured=True).first() or next(iter(recent), None)
+        latest = [a for a in recent if a != featured][:HOME_LATEST]
+        prefetch_related_objects([*latest, featured] if featured else latest, "tags")
         return super().get_context_data(
-            featured=latest[0] if latest else None,
-            latest=latest[1:],
+            featured=featured,
+            latest=latest,
             busiest_tags=public_tags().order_by("-article_count", "name")[:HOME_TAGS],
             terms=GlossaryEntry.objects.published().order_by("-updated_at", "pk")[:HOME_TERMS],
             **kwargs,

@@ -9,7 +9,7 @@ from tests.site_fixtures import BULK_TAGS, bulk_articles, count_queries, fresh_c
 pytestmark = pytest.mark.django_db
 
 PAGES = {
-    "home": (lambda s: "/", 5),
+    "home": (lambda s: "/", 6),
     "list": (lambda s: "/articles/", 4),
     "detail": (lambda s: s["article"].get_absolute_url(), 7),
     "author": (lambda s: s["author"].get_absolute_url(), 5),

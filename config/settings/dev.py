@@ -7,3 +7,12 @@ from .base import *  # noqa: F403
 DEBUG = os.environ.get("DEBUG", "1").lower() in {"1", "true", "yes"}
 SECRET_KEY = os.environ.get("SECRET_KEY") or "dev-only-insecure-key-never-used-in-production"
 ALLOWED_HOSTS = ALLOWED_HOSTS or ["127.0.0.1", "localhost", "[::1]"]  # noqa: F405
+
+# Shared by every process (the dev server, its reloader, shells and import_seeds), so an
+# edit made anywhere shows on the running site at once.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": os.environ.get("CACHE_DIR", str(BASE_DIR / "var" / "cache")),  # noqa: F405
+    }
+}
