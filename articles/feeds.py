@@ -1,10 +1,15 @@
-"""RSS 2.0 and Atom feeds of published articles: the whole site, a tag, an author."""
+"""RSS 2.0 and Atom feeds of published articles: the whole site, a tag, an author.
+
+Every entry carries the full text: RSS in `<description>`, Atom in `<content type="html">`
+next to a short plain `<summary>`.
+"""
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.html import escape
 
 from .models import Article
 from .views import public_authors, public_tags
@@ -49,16 +54,31 @@ class LatestArticlesFeed(Feed):
         return [tag.name for tag in item.tags.all()]
 
 
-class AtomMixin:
-    """Atom output: the description becomes the subtitle and titles are plain text."""
+class FullTextAtom1Feed(Atom1Feed):
+    """Atom whose entries add the full HTML body as `<content>` after the summary."""
 
-    feed_type = Atom1Feed
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        handler.addQuickElement("content", item["content"], {"type": "html"})
+
+
+class AtomMixin:
+    """Atom output: the description becomes the subtitle, titles are plain text, the summary
+    is the article's short plain summary and the body goes into `<content>`."""
+
+    feed_type = FullTextAtom1Feed
 
     def subtitle(self, obj=None):
         return self.description(obj)
 
     def item_title(self, item):
         return item.title
+
+    def item_description(self, item):
+        return escape(item.summary)  # plain text inside Django's `type="html"` summary
+
+    def item_extra_kwargs(self, item):
+        return {"content": item.body_html}
 
 
 class LatestArticlesAtomFeed(AtomMixin, LatestArticlesFeed):
@@ -70,7 +90,7 @@ class TagFeed(LatestArticlesFeed):
         return get_object_or_404(public_tags(), slug=slug)
 
     def title(self, obj=None):
-        return f"{settings.SITE_NAME}:{obj.name}"
+        return f"{settings.SITE_NAME}：{obj.name}"
 
     def link(self, obj=None):
         return obj.get_absolute_url()
@@ -91,7 +111,7 @@ class AuthorFeed(LatestArticlesFeed):
         return get_object_or_404(public_authors(), slug=slug)
 
     def title(self, obj=None):
-        return f"{settings.SITE_NAME}:{obj.name}"
+        return f"{settings.SITE_NAME}：{obj.name}"
 
     def link(self, obj=None):
         return obj.get_absolute_url()

@@ -4,7 +4,7 @@ import re
 
 from django.http import HttpResponsePermanentRedirect
 
-from .models import SlugRedirect, TagAlias
+from .models import Article, SlugRedirect, TagAlias
 
 ARTICLE_PATH = re.compile(r"^/articles/(?P<slug>[-a-zA-Z0-9_]+)/$")
 TAG_PATH = re.compile(r"^/tags/(?P<slug>[-a-zA-Z0-9_]+)/(?P<rest>(feed/(rss|atom)/)?)$")
@@ -14,7 +14,7 @@ class SlugRedirectMiddleware:
     """Turn a 404 on an old article or tag address into a 301 to the current one.
 
     Only 404s are looked at, so a live page always wins over an old slug. Readers are
-    sent on only to an article they may see; staff also to unpublished ones.
+    sent on only to an article they may see (`ArticleQuerySet.visible_to`).
     """
 
     def __init__(self, get_response):
@@ -36,13 +36,14 @@ def _article_url(request) -> str | None:
     match = ARTICLE_PATH.match(request.path_info)
     if match is None:
         return None
-    redirect = SlugRedirect.objects.select_related("article").filter(old_slug=match["slug"]).first()
+    redirect = (
+        SlugRedirect.objects.select_related("article")
+        .filter(old_slug=match["slug"], article__in=Article.objects.visible_to(request.user))
+        .first()
+    )
     if redirect is None:
         return None
-    article = redirect.article
-    if not (article.is_visible or request.user.is_staff):
-        return None
-    return article.get_absolute_url()
+    return redirect.article.get_absolute_url()
 
 
 def _tag_url(request) -> str | None:

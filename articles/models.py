@@ -1,4 +1,4 @@
-"""Authors, articles and their tags."""
+"""Authors, articles and their tags, and the imported articles editors deleted."""
 
 import hashlib
 import secrets
@@ -11,7 +11,7 @@ from django.utils import timezone
 from taggit.managers import TaggableManager
 from taggit.models import ItemBase, TagBase
 
-from . import text
+from . import roles, text
 from .rendering import lead_text, render_markdown
 from .slugs import unique_slug
 
@@ -81,6 +81,15 @@ class ArticleQuerySet(models.QuerySet):
     def published(self):
         """The one definition of what readers may see."""
         return self.filter(status=Article.Status.PUBLISHED, published_at__lte=Now())
+
+    def visible_to(self, user):
+        """What `user` may read on the site: published articles, every article for editors
+        and, for anyone else signed in, the unpublished articles they created."""
+        if not user.is_authenticated:
+            return self.published()
+        if roles.can_change_any(user):
+            return self.all()
+        return self.published() | self.filter(created_by=user)
 
     def for_listing(self):
         return (
@@ -262,9 +271,6 @@ class SlugRedirect(models.Model):
     def __str__(self):
         return self.old_slug
 
-    def get_absolute_url(self):
-        return reverse("articles:detail", args=[self.old_slug])
-
 
 class TagAlias(models.Model):
     """The address of a tag merged into another; readers asking for it are sent on (301)."""
@@ -322,6 +328,25 @@ class ArticleRevision(models.Model):
     def __str__(self):
         return f"{self.article_id} 第 {self.number} 版"
 
-    def get_absolute_url(self):
-        url = reverse("admin:articles_article_revisions", args=[self.article_id])
-        return f"{url}?b={self.number}"
+
+class DeletedImport(models.Model):
+    """An imported article an editor deleted: the importer leaves its place in the file alone."""
+
+    source_document = models.CharField("来源文件", max_length=255)
+    source_position = models.PositiveIntegerField("文件中的序号")
+    title = models.CharField("标题", max_length=200, help_text="删除时的标题。")
+    deleted_at = models.DateTimeField("删除时间", default=timezone.now)
+
+    class Meta:
+        ordering = ["-deleted_at", "-id"]
+        verbose_name = "已删除的导入文章"
+        verbose_name_plural = "已删除的导入文章"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source_document", "source_position"],
+                name="deletedimport_unique_source_position",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.source_document} #{self.source_position} {self.title}"

@@ -1,7 +1,8 @@
 """Reader pages: home, article list and detail, authors, tags, robots.txt.
 
 Every article query starts from `ArticleQueryMixin.get_queryset()`, which starts from
-`Article.objects.published()`; only the detail page lets staff see the rest, as a preview.
+`Article.objects.published()`; only the detail page lets editors and an article's creator
+see the rest, as a preview.
 """
 
 from django.db.models import Count, Exists, OuterRef, Q, Value, prefetch_related_objects
@@ -48,15 +49,16 @@ class ArticleQueryMixin:
     """The one owner of the article queryset for reader views.
 
     `is_public` tells templates whether the article is visible to readers; it can only be
-    false on a view with `preview` set, for staff.
+    false on a view with `preview` set, for editors and the article's creator
+    (`ArticleQuerySet.visible_to`).
     """
 
     preview = False
 
     def get_queryset(self):
         published = Article.objects.published()
-        if self.preview and self.request.user.is_staff:
-            queryset = Article.objects.annotate(
+        if self.preview and self.request.user.is_authenticated:
+            queryset = Article.objects.visible_to(self.request.user).annotate(
                 is_public=Exists(published.filter(pk=OuterRef("pk")))
             )
         else:
@@ -118,18 +120,19 @@ class ArticleDetailView(ArticleQueryMixin, DetailView):
         )
 
     def related(self, article):
-        """Published articles sharing the most tags with `article`, then the most recent."""
+        """Up to `RELATED_COUNT` other published articles, most shared tags first, then the
+        most recent; when fewer than three share a tag, the latest others make up three."""
+        at_least = 3
         tag_ids = [tag.pk for tag in article.tags.all()]
-        if not tag_ids:
-            return []
-        return (
+        shared = Count("tagged_items", filter=Q(tagged_items__tag__in=tag_ids))
+        candidates = (
             Article.objects.published()
-            .filter(tagged_items__tag__in=tag_ids)
             .exclude(pk=article.pk)
-            .annotate(shared=Count("tagged_items"))
+            .annotate(shared=shared if tag_ids else Value(0))
             .select_related("author")
             .order_by("-shared", "-published_at", "-id")[:RELATED_COUNT]
         )
+        return [other for n, other in enumerate(candidates) if other.shared or n < at_least]
 
     def neighbour(self, article, *, older):
         """The published article just before (or after) this one, by publication time."""

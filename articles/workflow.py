@@ -75,11 +75,12 @@ def move(article: Article, to: str, user, *, published_at=None) -> StatusChange:
     return record(article, previous, user)
 
 
-def scheduled():
-    """Published articles whose publication time is still ahead, soonest first."""
-    return Article.objects.filter(
-        status=Status.PUBLISHED, published_at__gt=timezone.now()
-    ).order_by("published_at")
+def scheduled(articles=None):
+    """Published articles (of `articles`, else all) whose time is still ahead, soonest first."""
+    articles = Article.objects.all() if articles is None else articles
+    return articles.filter(status=Status.PUBLISHED, published_at__gt=timezone.now()).order_by(
+        "published_at"
+    )
 
 
 def remember_old_slug(article: Article, old_slug: str, old_published_at) -> SlugRedirect | None:

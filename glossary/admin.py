@@ -1,10 +1,12 @@
 """The editors' admin for the glossary: review suggestions, aliases, where a term is used."""
 
+from dataclasses import dataclass
 from functools import reduce
 from operator import or_
+from urllib.parse import urlencode
 
 from django.contrib import admin, messages
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
@@ -15,6 +17,7 @@ from .linking import sentence_with, term_pattern
 from .models import GlossaryEntry
 
 MENTION_FIELDS = ("title", "standfirst", "body")
+MENTIONS_SHOWN = 20
 
 
 class StatusFilter(admin.SimpleListFilter):
@@ -38,27 +41,45 @@ class StatusFilter(admin.SimpleListFilter):
         return queryset
 
 
-def mentioning_articles(entry: GlossaryEntry) -> list[tuple[Article, tuple | None]]:
-    """Articles whose title, standfirst or body uses the term or an alias, with the sentence.
+@dataclass(frozen=True)
+class Mention:
+    """An article using the term: what the admin shows of it."""
 
-    One query finds the candidates; the linker's own pattern then keeps only real mentions,
-    so “C2B” is not counted inside “C2B2C”.
+    pk: int
+    title: str
+    status: str
+    sentence: tuple[str, str, str] | None
+
+    @property
+    def status_label(self) -> str:
+        return Article.Status(self.status).label
+
+
+def mentioning_articles(entry: GlossaryEntry, limit: int = MENTIONS_SHOWN):
+    """The `limit` most recent articles whose title, standfirst or body uses the term or an
+    alias, each with the sentence, and how many articles use it in all.
+
+    One query streams the candidates' text; the linker's own pattern then keeps only real
+    mentions, so “C2B” is not counted inside “C2B2C”. Unpublished articles come first.
     """
     names = [entry.term, *entry.alias_list]
     pattern = term_pattern(names)
     if pattern is None:
-        return []
+        return [], 0
     lookups = [Q(**{f"{field}__icontains": name}) for name in names for field in MENTION_FIELDS]
     candidates = (
         Article.objects.filter(reduce(or_, lookups))
-        .only("pk", "title", "status", *MENTION_FIELDS)
-        .order_by("-published_at", "-id")
+        .order_by(F("published_at").desc(nulls_first=True), "-id")
+        .values_list("pk", "status", *MENTION_FIELDS)
     )
-    found = []
-    for article in candidates:
-        if any(pattern.search(getattr(article, field)) for field in MENTION_FIELDS):
-            found.append((article, sentence_with(article.body, pattern)))
-    return found
+    shown, total = [], 0
+    for pk, status, title, standfirst, body in candidates.iterator():
+        if not any(pattern.search(value) for value in (title, standfirst, body)):
+            continue
+        total += 1
+        if len(shown) < limit:
+            shown.append(Mention(pk, title, status, sentence_with(body, pattern)))
+    return shown, total
 
 
 @admin.register(GlossaryEntry)
@@ -92,42 +113,57 @@ class GlossaryEntryAdmin(admin.ModelAdmin):
 
     @admin.display(description="提及的文章")
     def mentions(self, obj):
-        found = mentioning_articles(obj)
-        if not found:
+        shown, total = mentioning_articles(obj)
+        if not total:
             return "暂无文章使用此术语或其别名。"
         items = format_html_join(
             "",
             "<li><a href='{}'>{}</a>({}){}</li>",
             (
                 (
-                    reverse("admin:articles_article_change", args=[article.pk]),
-                    article.title,
-                    article.get_status_display(),
-                    format_html("：{}<mark>{}</mark>{}", *sentence) if sentence else "",
+                    reverse("admin:articles_article_change", args=[mention.pk]),
+                    mention.title,
+                    mention.status_label,
+                    format_html("：{}<mark>{}</mark>{}", *mention.sentence)
+                    if mention.sentence
+                    else "",
                 )
-                for article, sentence in found
+                for mention in shown
             ),
         )
-        return format_html("<p>共 {} 篇。</p><ul class='term-mentions'>{}</ul>", len(found), items)
+        more = ""
+        if total > len(shown):
+            search = f"{reverse('search')}?{urlencode({'q': obj.term})}"
+            more = format_html(
+                "<p>还有 {} 篇,<a href='{}'>在站内搜索中查看</a>(只含已发布的文章)。</p>",
+                total - len(shown),
+                search,
+            )
+        return format_html(
+            "<p>共 {} 篇。</p><ul class='term-mentions'>{}</ul>{}", total, items, more
+        )
 
     @admin.action(description="通过所选术语(发布)")
     def approve(self, request, queryset):
         selected = queryset.count()
-        entries = list(queryset.filter(status=GlossaryEntry.Status.SUGGESTED))
+        entries = list(queryset.exclude(status=GlossaryEntry.Status.PUBLISHED))
         for entry in entries:  # save() one by one so caches and the search index follow
             entry.status = GlossaryEntry.Status.PUBLISHED
             entry.save()
-        self._report(request, f"已发布 {len(entries)} 个术语", selected - len(entries))
+        ignored = selected - len(entries)
+        self._report(request, f"已发布 {len(entries)} 个术语", ignored, "已发布的")
 
-    @admin.action(description="驳回所选待审术语(删除)")
+    @admin.action(description="驳回所选待审术语(保留为已驳回,不再导入)")
     def reject(self, request, queryset):
         selected = queryset.count()
         entries = list(queryset.filter(status=GlossaryEntry.Status.SUGGESTED))
         for entry in entries:
-            entry.delete()
-        self._report(request, f"已驳回并删除 {len(entries)} 个待审术语", selected - len(entries))
+            entry.status = GlossaryEntry.Status.REJECTED
+            entry.save()
+        done = f"已驳回 {len(entries)} 个待审术语(状态改为“已驳回”,再次导入时不会重新出现)"
+        self._report(request, done, selected - len(entries), "已发布或已驳回的")
 
-    def _report(self, request, done: str, ignored: int) -> None:
+    def _report(self, request, done: str, ignored: int, ignored_kind: str) -> None:
         if ignored:
-            done += f";{ignored} 个已发布的术语未作改动"
+            done += f";{ignored} 个{ignored_kind}术语未作改动"
         self.message_user(request, f"{done}。", messages.SUCCESS)

@@ -21,6 +21,7 @@ class GlossaryEntry(models.Model):
     class Status(models.TextChoices):
         SUGGESTED = "suggested", "待审"
         PUBLISHED = "published", "已发布"
+        REJECTED = "rejected", "已驳回"
 
     term = models.CharField("术语", max_length=100)
     term_key = models.CharField(
@@ -39,7 +40,12 @@ class GlossaryEntry(models.Model):
         help_text="同义写法,用逗号或顿号分隔,正文中同样会被链接。",
     )
     status = models.CharField(
-        "状态", max_length=10, choices=Status.choices, default=Status.SUGGESTED, db_index=True
+        "状态",
+        max_length=10,
+        choices=Status.choices,
+        default=Status.SUGGESTED,
+        db_index=True,
+        help_text="只有已发布的术语对读者可见;已驳回的术语保留下来,再次导入时不会重新出现。",
     )
     source_article = models.ForeignKey(
         "articles.Article",
@@ -61,7 +67,7 @@ class GlossaryEntry(models.Model):
         verbose_name_plural = "术语表"
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(status__in=["suggested", "published"]),
+                condition=models.Q(status__in=["suggested", "published", "rejected"]),
                 name="glossary_status_valid",
             ),
         ]

@@ -6,6 +6,7 @@ from operator import or_
 
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.views.generic import DetailView, TemplateView
 
 from articles.models import Article
@@ -14,6 +15,7 @@ from .linking import sentence_with, term_pattern
 from .models import GlossaryEntry
 
 LETTERS = [*string.ascii_uppercase, "#"]
+MENTIONS_SHOWN = 20
 
 
 def _crumbs(*extra):
@@ -48,9 +50,12 @@ class GlossaryDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         entry = self.object
+        mentions, more = self.mentions(entry)
         return super().get_context_data(
             source=self.source_article(entry),
-            mentions=self.mentions(entry),
+            mentions=mentions,
+            more_mentions=more,
+            search_url=f"{reverse('search')}?{urlencode({'q': entry.term})}",
             breadcrumbs=_crumbs((entry.term, entry.get_absolute_url())),
             **kwargs,
         )
@@ -61,19 +66,31 @@ class GlossaryDetailView(DetailView):
         return Article.objects.published().filter(pk=entry.source_article_id).first()
 
     def mentions(self, entry):
-        """Published articles using the term or an alias, each with the sentence it is in."""
+        """The newest published articles using the term or an alias, with its sentence.
+
+        Returns at most `MENTIONS_SHOWN` of them and the number of further articles whose
+        body contains one of the names. Two queries however many articles match: a count,
+        and the candidates, read newest first only until enough hold a whole-word match.
+        """
         names = [entry.term, *entry.alias_list]
         pattern = term_pattern(names)
         candidates = (
             Article.objects.published()
             .filter(reduce(or_, (Q(body__icontains=name) for name in names)))
-            .select_related("author")
-            .only("title", "slug", "body", "published_at", "author__name", "author__slug")
             .order_by("-published_at", "-id")
         )
-        found = []
-        for article in candidates:
+        total = candidates.count()
+        rows = (
+            candidates.select_related("author")
+            .only("title", "slug", "body", "published_at", "author__name")
+            .iterator(chunk_size=MENTIONS_SHOWN)
+        )
+        found, read = [], 0
+        for article in rows:
+            read += 1
             sentence = sentence_with(article.body, pattern)
             if sentence is not None:
                 found.append((article, sentence))
-        return found
+                if len(found) == MENTIONS_SHOWN:
+                    break
+        return found, total - read

@@ -3,11 +3,13 @@
 from datetime import timedelta
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from articles import roles
 from articles.models import Article, Tag, TaggedArticle
 from articles.rendering import render_markdown
 from tests.factories import make_author
@@ -24,8 +26,9 @@ def fresh_cache():
 
 
 def log_in_staff(client, user_model):
-    """`client`, signed in as a staff editor."""
+    """`client`, signed in as a staff member with the editor (编辑) role."""
     editor = user_model.objects.create_user("editor", password="pw", is_staff=True)
+    editor.groups.add(Group.objects.get(name=roles.EDITOR))
     client.force_login(editor)
     return client
 

@@ -1,8 +1,11 @@
 """Glossary curation in the admin: review, mentions, filters, search and duplicates."""
 
+from datetime import timedelta
+
 import pytest
 from django.contrib.admin import helpers
 from django.urls import reverse
+from django.utils import timezone
 
 from articles.models import Article
 from glossary.admin import mentioning_articles
@@ -14,6 +17,7 @@ pytestmark = pytest.mark.django_db
 CHANGELIST = "/admin/glossary/glossaryentry/"
 SUGGESTED = GlossaryEntry.Status.SUGGESTED
 PUBLISHED = GlossaryEntry.Status.PUBLISHED
+REJECTED = GlossaryEntry.Status.REJECTED
 
 
 def act(client, action, entries):
@@ -44,10 +48,35 @@ def test_bulk_approve_reports_counts(admin_client, entries):
     }
 
 
-def test_bulk_reject_deletes_only_suggestions(admin_client, entries):
+def test_bulk_reject_keeps_suggestions_as_rejected(admin_client, entries):
     messages = act(admin_client, "reject", entries[1:])
-    assert messages == ["已驳回并删除 2 个待审术语;1 个已发布的术语未作改动。"]
-    assert sorted(GlossaryEntry.objects.values_list("term", flat=True)) == ["C2B", "智慧零售"]
+    assert messages == [
+        "已驳回 2 个待审术语(状态改为“已驳回”,再次导入时不会重新出现);"
+        "1 个已发布或已驳回的术语未作改动。"
+    ]
+    statuses = dict(GlossaryEntry.objects.values_list("term", "status"))
+    assert statuses == {
+        "C2B": SUGGESTED,
+        "私域流量": REJECTED,
+        "智慧零售": PUBLISHED,
+        "SaaS": REJECTED,
+    }
+    assert list(GlossaryEntry.objects.published().values_list("term", flat=True)) == ["智慧零售"]
+    assert admin_client.get(reverse("glossary:detail", args=[entries[1].slug])).status_code == 404
+
+
+def test_rejected_terms_stay_listed_under_their_status(admin_client, entries):
+    act(admin_client, "reject", entries[:2])
+    content = admin_client.get(CHANGELIST).content.decode()
+    assert "已驳回(2)" in content and "待审(1)" in content
+    filtered = admin_client.get(CHANGELIST, {"status": REJECTED})
+    assert [e.term for e in filtered.context["cl"].result_list] == ["C2B", "私域流量"]
+
+
+def test_approving_a_rejected_term_publishes_it(admin_client, entries):
+    act(admin_client, "reject", entries[:1])
+    assert act(admin_client, "approve", entries[:1]) == ["已发布 1 个术语。"]
+    assert GlossaryEntry.objects.get(term="C2B").status == PUBLISHED
 
 
 def test_status_filter_counts_suggestions(admin_client, entries):
@@ -115,9 +144,11 @@ def mentions():
 def test_mentions_are_found_in_one_query(mentions, django_assert_num_queries):
     entry, found = mentions
     with django_assert_num_queries(1):
-        result = mentioning_articles(entry)
-    assert sorted(article.pk for article, _ in result) == sorted(a.pk for a in found)
-    sentences = {article.title: sentence for article, sentence in result}
+        shown, total = mentioning_articles(entry)
+    assert total == 3
+    assert sorted(mention.pk for mention in shown) == sorted(a.pk for a in found)
+    assert shown[0].title == "反向定制的兴起" and shown[0].status_label == "草稿"
+    sentences = {mention.title: mention.sentence for mention in shown}
     assert sentences["用户直连制造"] == ("", "C2B", " 模式让工厂按订单生产。")
     assert sentences["标题里提到 c2b"] is None
 
@@ -138,3 +169,26 @@ def test_change_page_lists_mentioning_articles(admin_client, mentions):
 def test_add_page_has_no_mentions_section(admin_client):
     content = admin_client.get(reverse("admin:glossary_glossaryentry_add")).content.decode()
     assert "提及此术语的文章" not in content
+
+
+def test_change_page_shows_the_twenty_most_recent_mentions_and_links_the_rest(
+    admin_client, django_assert_max_num_queries
+):
+    entry = make_term("C2B&B2B")
+    now = timezone.now()
+    articles = [
+        make_article(title=f"第{n}篇", body="C2B&B2B 模式。", published_at=now - timedelta(days=n))
+        for n in range(25)
+    ]
+    url = reverse("admin:glossary_glossaryentry_change", args=[entry.pk])
+    with django_assert_max_num_queries(12):
+        content = admin_client.get(url).content.decode()
+    section = content[content.index("提及此术语的文章") :]
+    assert "共 25 篇。" in section
+    assert section.count("<li><a href=") == 20
+    for article in articles[:20]:
+        assert reverse("admin:articles_article_change", args=[article.pk]) + "'" in section
+    for article in articles[20:]:
+        assert reverse("admin:articles_article_change", args=[article.pk]) + "'" not in section
+    assert "还有 5 篇" in section
+    assert "href='/search/?q=C2B%26B2B'" in section

@@ -152,22 +152,18 @@ def test_staff_need_the_add_article_permission(client, django_user_model, seed_p
     assert nothing_written()
 
 
-def test_writers_may_import_drafts_but_not_publish_or_overwrite(
-    client, django_user_model, seed_path
-):
+def test_writers_may_not_import(client, django_user_model, seed_path):
     user = django_user_model.objects.create_user("writer", password="pw", is_staff=True)
     user.groups.add(Group.objects.get(name=roles.WRITER))
     client.force_login(user)
-    content = client.get(IMPORT_URL).content.decode()
-    assert '<option value="draft" selected>' in content
-    assert '<option value="published"' not in content
-    assert 'name="force"' not in content
-    response = upload(client, seed_file(seed_path), status=Article.Status.PUBLISHED)
-    assert response.status_code == 200 and "status" in response.context["form"].errors
+    assert client.get(IMPORT_URL).status_code == 403
+    assert upload(client, seed_file(seed_path)).status_code == 403
+    assert client.post(IMPORT_URL, {"pending": "x", "confirm": "1"}).status_code == 403
+    assert SESSION_KEY not in client.session
     assert nothing_written()
-    response = upload(client, seed_file(seed_path), force=True)
-    assert response.context["pending"] == client.session[SESSION_KEY]["id"]
-    assert client.session[SESSION_KEY]["force"] is False
+    changelist = client.get(reverse("admin:articles_article_changelist"))
+    assert changelist.status_code == 200 and changelist.context["can_import"] is False
+    assert IMPORT_URL not in changelist.content.decode()
 
 
 def test_editors_may_publish_and_overwrite(client, django_user_model, seed_path):

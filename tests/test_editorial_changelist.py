@@ -112,7 +112,7 @@ def test_changelist_filters_by_status_author_tag_and_date(admin_client):
     changelist = reverse("admin:articles_article_changelist")
     response = admin_client.get(changelist)
     titles = {spec.title for spec in response.context["cl"].filter_specs}
-    assert titles == {"状态", "作者", "标签", "发布时间", "更新时间"}
+    assert titles == {"状态", "首页推荐", "作者", "标签", "发布时间", "更新时间"}
     saas = Tag.objects.get(name="SaaS")
     cases = {
         "status__exact=draft": ["草稿"],

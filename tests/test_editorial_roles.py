@@ -250,6 +250,8 @@ class TestEditorAndSuperuser:
             "publish_now",
             "back_to_draft",
             "archive",
+            "feature",
+            "unfeature",
             "add_tags",
             "remove_tags",
         }

@@ -91,7 +91,8 @@ def test_atom_feeds_list_published_articles_in_full(client, content, url):
     assert len(entries) == 2
     entry = entries[1]
     assert entry.findtext(f"{ATOM}title") == "<script>alert(1)</script>智慧零售"
-    assert entry.findtext(f"{ATOM}summary") == content["article"].body_html
+    assert entry.findtext(f"{ATOM}content") == content["article"].body_html
+    assert entry.findtext(f"{ATOM}summary") == "正文第一段。"
     assert entry.findtext(f"{ATOM}author/{ATOM}name") == "王五"
     published = content["article"].published_at.astimezone(timezone.UTC)
     assert entry.findtext(f"{ATOM}published").startswith(published.strftime("%Y-%m-%dT%H:%M"))

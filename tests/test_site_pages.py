@@ -135,7 +135,7 @@ def test_article_detail(client, site):
     assert response.status_code == 200
     assert "<h1>智慧零售的下一步</h1>" in html
     assert f'<a href="{site["author"].get_absolute_url()}" rel="author">张三</a>' in html
-    assert "原作者/来源:亿欧智库" in html
+    assert "原作者/来源：亿欧智库" in html
     assert '<time datetime="2020-12-28T09:30:00+08:00">2020年12月28日</time>' in html
     assert f"约 {article.reading_minutes} 分钟" in html
     assert f"{article.char_count} 字" in html
@@ -362,7 +362,8 @@ def test_robots_txt(client):
 
     assert response["Content-Type"] == "text/plain; charset=utf-8"
     lines = response.content.decode().splitlines()
-    assert "Disallow: /admin/" in lines
+    disallowed = [line for line in lines if line.startswith("Disallow:")]
+    assert disallowed == ["Disallow: /admin/", "Disallow: /preview/", "Disallow: /search/"]
     assert "Sitemap: http://testserver/sitemap.xml" in lines
 
 

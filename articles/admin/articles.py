@@ -1,12 +1,15 @@
 """Admin for articles: the writing first, the workflow by role, a revision on every save."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.utils.html import format_html
 
 from articles import revisions, roles, workflow
 from articles.forms import ArticleAdminForm
 from articles.models import Article
+from articles.search.query import parse
+from articles.search.results import matching_article_ids
 
 from .history import RevisionsAdminMixin
 from .importing import ImportAdminMixin
@@ -27,6 +30,7 @@ class ArticleAdmin(
     """Writers (作者) see and edit their own drafts; editors (编辑) everything.
 
     Permission checks use `articles.roles`, the allowed status moves `articles.workflow`.
+    The search box is the site's Chinese search, over every status.
     """
 
     form = ArticleAdminForm
@@ -35,13 +39,18 @@ class ArticleAdmin(
         "author",
         "status",
         "published_at",
+        "featured",
         "tag_list",
         "updated_at",
         "view_on_site_link",
     ]
-    list_filter = ["status", "author", "tags", "published_at", "updated_at"]
+    list_filter = ["status", "featured", "author", "tags", "published_at", "updated_at"]
     list_select_related = ["author"]
-    search_fields = ["title", "standfirst", "body", "author__name"]
+    search_fields = ["title"]  # only for input with no searchable words; see get_search_results
+    search_help_text = (
+        "搜索标题、导语、正文、作者和标签,与网站搜索相同:繁体、全角、大小写不限,"
+        "引号内为整个短语;草稿和待审稿也能找到。"
+    )
     autocomplete_fields = ["author"]
     date_hierarchy = "published_at"
     readonly_fields = [
@@ -55,7 +64,10 @@ class ArticleAdmin(
     ]
     fieldsets = [
         (None, {"fields": ["title", "standfirst", "body"]}),
-        ("发布", {"fields": ["status", "published_at", "author", "credit", "tags", "slug"]}),
+        (
+            "发布",
+            {"fields": ["status", "published_at", "featured", "author", "credit", "tags", "slug"]},
+        ),
         (
             "统计与来源",
             {
@@ -77,6 +89,8 @@ class ArticleAdmin(
         "publish_now",
         "back_to_draft",
         "archive",
+        "feature",
+        "unfeature",
         "add_tags",
         "remove_tags",
     ]
@@ -110,8 +124,19 @@ class ArticleAdmin(
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))
         if not roles.can_publish(request.user):
-            readonly.append("published_at")
+            readonly += ["published_at", "featured"]
         return readonly
+
+    def get_search_results(self, request, queryset, search_term):
+        """Articles the site's search index matches, in the changelist's own order.
+
+        Input without searchable words (only punctuation, say) falls back to the title
+        containing it, as does the autocomplete widget, which is queried while typing.
+        """
+        query = parse(search_term)
+        if not query or _is_autocomplete(request):
+            return super().get_search_results(request, queryset, search_term)
+        return queryset.filter(pk__in=matching_article_ids(query)), False
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
@@ -134,6 +159,32 @@ class ArticleAdmin(
         super().save_related(request, form, formsets, change)
         revisions.snapshot(form.instance, request.user, "" if change else "新建")
 
+    @admin.action(description="设为首页推荐", permissions=["publish"])
+    def feature(self, request, queryset):
+        self._set_featured(request, queryset, True)
+
+    @admin.action(description="取消首页推荐", permissions=["publish"])
+    def unfeature(self, request, queryset):
+        self._set_featured(request, queryset, False)
+
+    def _set_featured(self, request, queryset, featured):
+        """Change `featured` as an edit of each article: new `updated_at`, new revision."""
+        label = "设为首页推荐" if featured else "取消首页推荐"
+        changing = list(queryset.exclude(featured=featured))
+        with transaction.atomic():
+            for article in changing:
+                revisions.ensure_baseline(article.pk)
+                article.featured = featured
+                article.save(update_fields=["featured", "updated_at"])
+                revisions.snapshot(article, request.user, f"批量操作:{label}")
+        unchanged = queryset.count() - len(changing)
+        self.message_user(
+            request,
+            f"{len(changing)} 篇文章已{label}"
+            + (f";{unchanged} 篇原本如此,未改动。" if unchanged else "。"),
+            messages.SUCCESS,
+        )
+
     @admin.display(description="标签")
     def tag_list(self, obj):
         return "、".join(tag.name for tag in obj.tags.all())
@@ -143,3 +194,7 @@ class ArticleAdmin(
         return format_html(
             "<a href='{}' target='_blank' rel='noopener'>{}</a>", obj.get_absolute_url(), "查看"
         )
+
+
+def _is_autocomplete(request) -> bool:
+    return getattr(request.resolver_match, "url_name", None) == "autocomplete"

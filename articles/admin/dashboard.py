@@ -1,41 +1,37 @@
 """The editors' dashboard above the admin's app list.
 
-What an editor needs at a glance: articles by status, what was edited last, what goes
-live by itself soon, and how many glossary suggestions wait for review. Writers see the
-same panels for their own articles (the article admin's queryset decides).
+What an editor needs at a glance: articles by status (published ones split into live and
+scheduled), what was edited last, what goes live by itself soon, and how many glossary
+suggestions wait for review. Writers see the same panels for their own articles (the
+article admin's queryset decides).
 """
 
 from django.contrib import admin
 from django.db.models import Count
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 
+from articles import workflow
 from articles.models import Article
 from glossary.models import GlossaryEntry
 
 RECENT = 10
 SCHEDULED = 10
+Status = Article.Status
 
 
 def build(request) -> dict:
     """The dashboard's panels for `request.user`."""
     article_admin = admin.site.get_model_admin(Article)
     articles = article_admin.get_queryset(request).prefetch_related(None)
-    counts = dict(articles.order_by().values_list("status").annotate(n=Count("pk")))
-    changelist = reverse("admin:articles_article_changelist")
-    by_status = [
-        {"label": label, "count": counts.get(v, 0), "url": f"{changelist}?status__exact={v}"}
-        for v, label in Article.Status.choices
-    ]
     listing = articles.select_related("author").only(
         "pk", "title", "status", "published_at", "updated_at", "author__name"
     )
     dashboard = {
-        "by_status": by_status,
+        "by_status": _by_status(articles),
         "recent": listing.order_by("-updated_at")[:RECENT],
-        "scheduled": listing.filter(
-            status=Article.Status.PUBLISHED, published_at__gt=timezone.now()
-        ).order_by("published_at")[:SCHEDULED],
+        "scheduled": workflow.scheduled(listing)[:SCHEDULED],
         "suggestions": None,
     }
     if request.user.has_perm("glossary.view_glossaryentry"):
@@ -46,3 +42,25 @@ def build(request) -> dict:
             "url": f"{url}?status__exact={GlossaryEntry.Status.SUGGESTED}",
         }
     return dashboard
+
+
+def _by_status(articles) -> list[dict]:
+    """A row per status, 已发布 counting live articles only and 已排期 after it."""
+    stamp = timezone.now().isoformat()
+    counts = dict(articles.order_by().values_list("status").annotate(n=Count("pk")))
+    waiting = workflow.scheduled(articles).count()
+    rows = []
+    for value, label in Status.choices:
+        lookups = {"status__exact": value}
+        if value != Status.PUBLISHED:
+            rows.append(_row(label, counts.get(value, 0), lookups))
+            continue
+        live = counts.get(value, 0) - waiting
+        rows.append(_row(label, live, {**lookups, "published_at__lte": stamp}))
+        rows.append(_row("已排期", waiting, {**lookups, "published_at__gt": stamp}))
+    return rows
+
+
+def _row(label: str, count: int, lookups: dict) -> dict:
+    changelist = reverse("admin:articles_article_changelist")
+    return {"label": label, "count": count, "url": f"{changelist}?{urlencode(lookups)}"}

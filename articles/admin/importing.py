@@ -2,8 +2,11 @@
 
 The code path is `import_seeds`'s: each file is parsed by `parse_bytes` under its uploaded
 name, then `import_documents` writes everything in one transaction, or rolls it back for
-the dry run. Between the report and the confirmation the uploaded bytes wait in the
-editor's session (base64, at most `MAX_UPLOAD_BYTES`) and are parsed again on confirm.
+the dry run; new articles are the importing editor's. Importing can overwrite anybody's
+articles, so the page is for editors only (`roles.can_change_any`).
+
+Between the report and the confirmation the uploaded bytes wait in the editor's session
+(base64, at most `MAX_UPLOAD_BYTES`) and are parsed again on confirm.
 """
 
 import base64
@@ -67,7 +70,8 @@ class UploadForm(forms.Form):
     force = forms.BooleanField(
         label="覆盖编辑的修改",
         required=False,
-        help_text="导入后被编辑改过的文章和术语也用文件内容覆盖。",
+        help_text="导入后被编辑改过的文章和术语定义也用文件内容覆盖,被删除的文章重新创建;"
+        "已驳回的术语仍保持驳回。",
     )
 
     def __init__(self, *args, user, **kwargs):
@@ -76,8 +80,6 @@ class UploadForm(forms.Form):
             self.fields["status"].choices = [
                 c for c in Article.Status.choices if c[0] not in PUBLISHING_STATUSES
             ]
-        if not roles.can_change_any(user):
-            del self.fields["force"]  # overwriting is for those who may edit every article
 
     def clean_files(self):
         files = self.cleaned_data["files"]
@@ -117,8 +119,16 @@ class ImportAdminMixin:
         view = self.admin_site.admin_view(self.import_view)
         return [path("import/", view, name=name), *super().get_urls()]
 
+    def has_import_permission(self, request) -> bool:
+        """Editors who may add articles; a writer could otherwise overwrite published text."""
+        return self.has_add_permission(request) and roles.can_change_any(request.user)
+
+    def changelist_view(self, request, extra_context=None):
+        extra_context = {"can_import": self.has_import_permission(request), **(extra_context or {})}
+        return super().changelist_view(request, extra_context)
+
     def import_view(self, request):
-        if not request.user.has_perm(f"{self.opts.app_label}.add_{self.opts.model_name}"):
+        if not self.has_import_permission(request):
             raise PermissionDenied
         if request.method == "POST" and "confirm" in request.POST:
             return self._import_confirmed(request)
@@ -142,8 +152,10 @@ class ImportAdminMixin:
         }
 
     def _import_dry_run(self, request, form):
-        status, force = form.cleaned_data["status"], form.cleaned_data.get("force", False)
-        report = import_documents(form.documents, status=status, force=force, dry_run=True)
+        status, force = form.cleaned_data["status"], form.cleaned_data["force"]
+        report = import_documents(
+            form.documents, status=status, force=force, dry_run=True, user=request.user
+        )
         pending = secrets.token_urlsafe(16)
         request.session[SESSION_KEY] = {
             "id": pending,
@@ -176,7 +188,9 @@ class ImportAdminMixin:
         except ParseError as error:
             self.message_user(request, f"无法解析 {error}", messages.ERROR)
             return redirect(request.path)
-        report = import_documents(documents, status=pending["status"], force=pending["force"])
+        report = import_documents(
+            documents, status=pending["status"], force=pending["force"], user=request.user
+        )
         files = "、".join(doc.source for doc in documents)
         self.message_user(
             request, f"导入完成:{files}。{report_summary(report)}。", messages.SUCCESS

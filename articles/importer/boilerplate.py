@@ -1,7 +1,8 @@
 """What the seed parser recognises, kept as data: site chrome aside, every pattern lives here.
 
 Scraped pages use full-width and half-width punctuation interchangeably, so every
-pattern accepts both (`:`/`：`, `,`/`，`, `(`/`（` …).
+pattern accepts both (`:`/`：`, `,`/`，`, `(`/`（` …). The rules at the end restore the
+full-width marks in the parser's output.
 """
 
 import re
@@ -163,6 +164,7 @@ TERM_BAD_ENDINGS = re.compile(
 TERM_MIN_RUN = 3  # a glossary is a run of at least this many term sentences
 DEFINITION_MAX = 400
 GLOSSARY_HEADING = "名词解释"
+GLOSSARY_COLON = "："  # between a bold term and its definition in the body
 
 # --- Paragraphs ---------------------------------------------------------------------------
 PARAGRAPH_MIN = 100
@@ -181,3 +183,15 @@ LIST_ITEM_MAX = 400  # characters from one item's marker to the next
 # The last item has no more sentences than the longest earlier one, and stops at a
 # paragraph break or before a sentence that leaves the list:
 LIST_EXIT = tuple("最后 总之 总而言之 综上 总的来说 由此可见 可见 以上 接下来 下面".split())
+
+# --- Chinese punctuation ------------------------------------------------------------------
+# The scraped text has ASCII marks where the original had full-width ones. Output text gets
+# the full-width mark back next to Chinese: a run of these marks with a Chinese character,
+# or a Chinese closing (before) or opening (after) quote or bracket, on either side.
+FULL_WIDTH_MARKS = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？"}
+CHINESE_BEFORE_MARK = re.compile(rf"[{CJK}”’」』》）】]")
+CHINESE_AFTER_MARK = re.compile(rf"[{CJK}“‘「『《（【]")
+# Parentheses become full-width when what they enclose holds Chinese; `(CSIG)`, `(1)` and
+# `(James F. Moore)` keep the half-width ones, as in Chinese typesetting.
+FULL_WIDTH_PARENS = {"(": "（", ")": "）"}
+HAS_CHINESE = re.compile(rf"[{CJK}]")

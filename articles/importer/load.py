@@ -12,8 +12,8 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from articles import text
-from articles.models import Article, Author, Tag, content_hash
+from articles import text, workflow
+from articles.models import Article, Author, DeletedImport, Tag, content_hash
 from glossary.models import GlossaryEntry
 
 from .parse import ParsedArticle, ParsedDocument, Term
@@ -32,6 +32,10 @@ class ImportReport:
 
     def count(self, kind: str, outcome: str) -> None:
         self.counts[kind][outcome] += 1
+
+    def skip(self, kind: str, note: str) -> None:
+        self.count(kind, "skipped")
+        self.skipped.append(note)
 
     @property
     def changed(self) -> bool:
@@ -52,21 +56,28 @@ def import_documents(
     force: bool = False,
     dry_run: bool = False,
     progress=None,
+    user=None,
 ) -> ImportReport:
-    """Write `documents`; report what was (or, with `dry_run`, would be) changed."""
+    """Write `documents`; report what was (or, with `dry_run`, would be) changed.
+
+    New articles are created by `user` (None for the command), which the workflow history
+    records as their first status change.
+    """
     report = ImportReport()
     items = [(doc.source, parsed) for doc in documents for parsed in doc.articles]
     terms = _defined_terms(documents)
     tag_names = suggest_tags(
         {(src, a.position): _plain(a) for src, a in items}, [d.term.term for d in terms]
     )
-    now = timezone.now()
     with transaction.atomic():
         authors = _authors({a.author for _, a in items}, report)
         tags = _TagBook(report)
+        writer = _ArticleWriter(
+            {doc.source for doc in documents}, status=status, force=force, user=user, report=report
+        )
         articles = {}
         for n, (source, parsed) in enumerate(items, start=1):
-            article = _article(source, parsed, authors[parsed.author], status, force, now, report)
+            article = writer.write(source, parsed, authors[parsed.author])
             if article is not None:
                 names = tag_names[source, parsed.position]
                 article.tags.set([tags.get(name) for name in names])
@@ -123,54 +134,87 @@ class _TagBook:
         return self.tags[key]
 
 
-def _article(source, parsed, author, status, force, now, report) -> Article | None:
-    """Create or update one article; None when an editor's changes are kept."""
-    fields = {
-        "title": parsed.title,
-        "standfirst": parsed.standfirst,
-        "body": parsed.body,
-        "credit": parsed.credit,
-    }
-    digest = content_hash(*fields.values())
-    article = Article.objects.filter(
-        source_document=source, source_position=parsed.position
-    ).first()
-    if article is None:
+class _ArticleWriter:
+    """Creates or updates one article at a time, leaving editors' edits and deletions alone.
+
+    Without `force`, an article an editor changed keeps the editor's text and one an editor
+    deleted (a `DeletedImport`) stays deleted; with it, the file's version wins.
+    """
+
+    def __init__(self, sources: set[str], *, status, force, user, report: ImportReport):
+        self.status, self.force, self.user, self.report = status, force, user, report
+        self.now = timezone.now()
+        self.deleted = {
+            (d.source_document, d.source_position): d
+            for d in DeletedImport.objects.filter(source_document__in=sources)
+        }
+
+    def write(self, source: str, parsed: ParsedArticle, author: Author) -> Article | None:
+        """The created or updated article; None when nothing was written."""
+        fields = {
+            "title": parsed.title,
+            "standfirst": parsed.standfirst,
+            "body": parsed.body,
+            "credit": parsed.credit,
+        }
+        article = Article.objects.filter(
+            source_document=source, source_position=parsed.position
+        ).first()
+        if article is None:
+            return self._create(source, parsed, author, fields)
+        return self._update(article, source, parsed, author, fields)
+
+    def _create(self, source, parsed, author, fields) -> Article | None:
+        deleted = self.deleted.get((source, parsed.position))
+        if deleted is not None and not self.force:
+            self.report.skip(
+                "articles", f"{source} #{parsed.position} “{deleted.title}”: 已被编辑删除"
+            )
+            return None
+        if deleted is not None:
+            deleted.delete()
+        published = self.status == Article.Status.PUBLISHED
         article = Article(
             **fields,
             author=author,
-            status=status,
-            published_at=now - timedelta(minutes=parsed.position)
-            if status == Article.Status.PUBLISHED
-            else None,
+            status=self.status,
+            published_at=self.now - timedelta(minutes=parsed.position) if published else None,
             source_document=source,
             source_position=parsed.position,
-            source_hash=digest,
+            source_hash=content_hash(*fields.values()),
+            created_by=self.user,
         )
         article.save()
-        report.count("articles", "created")
+        workflow.record(article, "", self.user)
+        self.report.count("articles", "created")
         return article
-    edited = article.content_hash() != article.source_hash
-    if edited and not force:
-        report.count("articles", "skipped")
-        report.skipped.append(
-            f"{source} #{parsed.position} “{article.title}”: 编辑已修改,保留编辑版本"
-        )
-        return None
-    if not edited and article.source_hash == digest and article.author_id == author.pk:
-        report.count("articles", "unchanged")
-        return None
-    for name, value in fields.items():
-        setattr(article, name, value)
-    article.author = author
-    article.source_hash = digest
-    article.save()
-    report.count("articles", "updated")
-    return article
+
+    def _update(self, article, source, parsed, author, fields) -> Article | None:
+        digest = content_hash(*fields.values())
+        edited = article.content_hash() != article.source_hash
+        if edited and not self.force:
+            self.report.skip(
+                "articles",
+                f"{source} #{parsed.position} “{article.title}”: 编辑已修改,保留编辑版本",
+            )
+            return None
+        if not edited and article.source_hash == digest and article.author_id == author.pk:
+            self.report.count("articles", "unchanged")
+            return None
+        for name, value in fields.items():
+            setattr(article, name, value)
+        article.author = author
+        article.source_hash = digest
+        article.save()
+        self.report.count("articles", "updated")
+        return article
 
 
 def _glossary(terms: list[_Defined], articles: dict, status: str, force: bool, report) -> None:
-    """New terms are created; existing ones belong to the editors unless `force`."""
+    """New terms are created; existing ones belong to the editors unless `force`.
+
+    `force` replaces a definition and nothing else: a term an editor rejected stays rejected.
+    """
     keys = [text.fold(d.term.term) for d in terms]
     existing = {e.term_key: e for e in GlossaryEntry.objects.filter(term_key__in=keys)}
     entry_status = (
@@ -185,20 +229,22 @@ def _glossary(terms: list[_Defined], articles: dict, status: str, force: bool, r
             ).first()
         )
         entry = existing.get(text.fold(defined.term.term))
+        definition = defined.term.definition
         if entry is None:
             GlossaryEntry.objects.create(
                 term=defined.term.term,
-                definition=defined.term.definition,
+                definition=definition,
                 status=entry_status,
                 source_article=source_article,
             )
             report.count("glossary", "created")
-        elif entry.definition == defined.term.definition:
-            report.count("glossary", "unchanged")
-        elif force:
-            entry.definition = defined.term.definition
+        elif force and entry.definition != definition:
+            entry.definition = definition
             entry.save()
             report.count("glossary", "updated")
+        elif entry.status == GlossaryEntry.Status.REJECTED:
+            report.skip("glossary", f"术语“{entry.term}”: 已被编辑驳回")
+        elif entry.definition == definition:
+            report.count("glossary", "unchanged")
         else:
-            report.count("glossary", "skipped")
-            report.skipped.append(f"术语“{entry.term}”: 编辑已修改,保留编辑版本")
+            report.skip("glossary", f"术语“{entry.term}”: 编辑已修改,保留编辑版本")

@@ -3,7 +3,9 @@
 Pure: text in, frozen dataclasses out. The layout of a document is handled in
 `structure`, body clean-up in `cleanup`, run-in headings in `headings`, glossaries in
 `glossary_terms` and paragraphs and lists in `paragraphs`; the patterns they use are data in
-`boilerplate`. Bodies come out as Markdown.
+`boilerplate`. Once the structure is found, `punctuation` restores the full-width Chinese
+punctuation of every output text but the title, which stays as printed. Bodies come out as
+Markdown.
 """
 
 from dataclasses import dataclass
@@ -14,6 +16,7 @@ from .decode import ParseError, decode
 from .glossary_terms import Entry, extract_glossary
 from .headings import split_sections
 from .paragraphs import markdown_blocks
+from .punctuation import full_width
 from .structure import Block, Line, split_document
 
 __all__ = [
@@ -30,7 +33,7 @@ __all__ = [
 @dataclass(frozen=True)
 class Term:
     term: str
-    definition: str  # complete sentence(s), ending with `。`
+    definition: str  # complete sentence(s), ending with `。`, Chinese punctuation
     line: int  # file line of the body that defines the term
 
 
@@ -90,16 +93,16 @@ def _article(position: int, block: Block, source: str) -> ParsedArticle:
     if entries:
         headings.append(bp.GLOSSARY_HEADING)
         parts.append(f"## {bp.GLOSSARY_HEADING}")
-        parts.extend(f"**{entry.term}**{entry.colon}{entry.definition}" for entry in entries)
+        parts.extend(f"**{entry.term}**{bp.GLOSSARY_COLON}{entry.definition}" for entry in entries)
     return ParsedArticle(
         position=position,
         line=block.title.number,
         title=block.title.text,
         author=block.author,
-        credit=cleaned.credit,
-        standfirst=cleaned.standfirst,
-        body="\n\n".join(parts),
-        headings=tuple(headings),
+        credit=full_width(cleaned.credit),
+        standfirst=full_width(cleaned.standfirst),
+        body=full_width("\n\n".join(parts)),
+        headings=tuple(map(full_width, headings)),
         terms=tuple(_term(entry, block.body) for entry in entries),
     )
 
@@ -109,4 +112,4 @@ def _term(entry: Entry, body: tuple[Line, ...]) -> Term:
     line = next(
         (line for line in body if entry.term + entry.colon in line.text.replace(" ", "")), body[0]
     )
-    return Term(entry.term, entry.definition, line.number)
+    return Term(entry.term, full_width(entry.definition), line.number)

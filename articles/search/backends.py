@@ -55,6 +55,11 @@ class _Backend(ABC):
             cursor.execute(f"SELECT COUNT(*) FROM ({sql}) AS hits", params)
             return cursor.fetchone()[0]
 
+    def matching(self, kind, terms, visible) -> tuple[str, list]:
+        """SQL and parameters selecting the `object_id` of every visible match, unranked."""
+        sql, params = self._match(kind, terms, visible)
+        return f"SELECT object_id FROM ({sql}) AS hits", params
+
     def ranked_ids(self, kind, terms, visible, limit, offset=0) -> list[int]:
         """Primary keys of visible matches, best first."""
         sql, params = self._match(kind, terms, visible)

@@ -1,12 +1,14 @@
 """Reading the index: ranked, visible articles and glossary entries for a parsed query.
 
 Each search costs a fixed number of queries however large the index: one count, one
-page of ranked ids, then the page's articles (author joined, tags prefetched).
+page of ranked ids, then the page's articles (author joined, tags prefetched). The admin
+instead filters its changelist by `matching_article_ids()`, a subquery over every status.
 """
 
 from dataclasses import dataclass
 
 from django.db.models import Q
+from django.db.models.expressions import RawSQL
 
 from glossary.models import GlossaryEntry
 
@@ -50,6 +52,15 @@ class ArticleResults:
         articles = Article.objects.published().for_listing().in_bulk(ids)
         words = self.query.words
         return [_hit(articles[pk], words) for pk in ids if pk in articles]
+
+
+def matching_article_ids(query: Query) -> RawSQL:
+    """Ids of the articles of every status matching `query`, as a subquery for `pk__in`.
+
+    For the admin, which applies its own permissions, filters and ordering.
+    """
+    sql, params = backend().matching(ARTICLE, query.terms, Article.objects.all())
+    return RawSQL(sql, params)
 
 
 def _hit(article: Article, words: list[str]) -> Hit:

@@ -40,7 +40,10 @@ class Command(BaseCommand):
         parser.add_argument(
             "--force",
             action="store_true",
-            help="Overwrite articles and glossary entries that editors changed since import.",
+            help=(
+                "Overwrite articles and glossary definitions that editors changed since import, "
+                "and re-create imported articles they deleted; rejected terms stay rejected."
+            ),
         )
 
     def handle(self, *args, paths, dry_run, status, force, verbosity, **options):
