@@ -55,7 +55,9 @@ class Mention:
         return Article.Status(self.status).label
 
 
-def mentioning_articles(entry: GlossaryEntry, limit: int = MENTIONS_SHOWN):
+def mentioning_articles(
+    entry: GlossaryEntry, limit: int = MENTIONS_SHOWN
+) -> tuple[list[Mention], int]:
     """The `limit` most recent articles whose title, standfirst or body uses the term or an
     alias, each with the sentence, and how many articles use it in all.
 
