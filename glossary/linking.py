@@ -104,11 +104,6 @@ class Matcher:
         return "".join(out)
 
 
-def link_terms(body_html: str, entries) -> str:
-    """`body_html` with the first occurrence of each entry's term or alias linked."""
-    return Matcher(entries).link(body_html)
-
-
 _current: dict[int, Matcher] = {}
 
 

@@ -3,7 +3,13 @@
 import pytest
 
 from articles.rendering import render_markdown
-from glossary.linking import current_matcher, link_terms, linked_body, sentence_with, term_pattern
+from glossary.linking import (
+    Matcher,
+    current_matcher,
+    linked_body,
+    sentence_with,
+    term_pattern,
+)
 from glossary.models import GlossaryEntry
 from tests.factories import make_article, make_term
 from tests.site_fixtures import fresh_cache  # noqa: F401
@@ -18,7 +24,7 @@ def term_link(slug, text):
 def test_first_occurrence_only_with_tooltip():
     entry = make_term("C2B", "消费者到企业。")
 
-    html = link_terms(render_markdown("C2B 模式。再说 C2B。"), [entry])
+    html = Matcher([entry]).link(render_markdown("C2B 模式。再说 C2B。"))
 
     assert html == (
         '<p><span class="term-wrap">'
@@ -31,7 +37,7 @@ def test_first_occurrence_only_with_tooltip():
 def test_longest_term_wins():
     entries = [make_term("零售", "卖东西。"), make_term("智慧零售", "数据驱动的零售。")]
 
-    html = link_terms(render_markdown("智慧零售不是传统零售。"), entries)
+    html = Matcher(entries).link(render_markdown("智慧零售不是传统零售。"))
 
     assert term_link("zhi-hui-ling-shou", "智慧零售") in html
     assert term_link("ling-shou", "零售") in html
@@ -42,7 +48,7 @@ def test_longest_term_wins():
 def test_aliases_link_to_their_entry_once():
     entry = make_term("软件即服务", "按订阅交付的软件。", aliases="SaaS、云软件")
 
-    html = link_terms(render_markdown("很多 saas 公司。软件即服务与云软件。"), [entry])
+    html = Matcher([entry]).link(render_markdown("很多 saas 公司。软件即服务与云软件。"))
 
     assert term_link(entry.slug, "saas") in html
     assert html.count('class="term"') == 1
@@ -51,7 +57,7 @@ def test_aliases_link_to_their_entry_once():
 def test_latin_terms_match_whole_words_only():
     entry = make_term("C2B", "消费者到企业。")
 
-    html = link_terms(render_markdown("C2B2B2C 路径不同于 C2B。"), [entry])
+    html = Matcher([entry]).link(render_markdown("C2B2B2C 路径不同于 C2B。"))
 
     assert "<p>C2B2B2C 路径不同于 <span" in html
 
@@ -62,7 +68,7 @@ def test_never_inside_headings_links_or_code():
         "## SaaS 的起源\n\n[SaaS 报告](https://example.com) 与 `SaaS` 代码。\n\n正文里的 SaaS。"
     )
 
-    html = link_terms(render_markdown(source), [entry])
+    html = Matcher([entry]).link(render_markdown(source))
 
     assert '<h2 id="saas-de-qi-yuan">SaaS 的起源</h2>' in html
     assert 'rel="noopener noreferrer nofollow">SaaS 报告</a>' in html
@@ -74,7 +80,7 @@ def test_never_inside_headings_links_or_code():
 def test_terms_and_definitions_are_escaped():
     entry = make_term("<b>术语</b>", "<script>alert(1)</script>定义")
 
-    html = link_terms(render_markdown("这里有 <b>术语</b>。"), [entry])
+    html = Matcher([entry]).link(render_markdown("这里有 <b>术语</b>。"))
 
     assert "&lt;b&gt;术语&lt;/b&gt;</a>" in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;定义</span>" in html
@@ -85,7 +91,7 @@ def test_terms_and_definitions_are_escaped():
 def test_long_definitions_are_shortened_in_the_tooltip():
     entry = make_term("SaaS", "很长的定义" * 50)
 
-    html = link_terms("<p>SaaS</p>", [entry])
+    html = Matcher([entry]).link("<p>SaaS</p>")
 
     tooltip = html.split('class="term-def">')[1].split("</span>")[0]
     assert len(tooltip) == 120
