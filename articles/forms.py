@@ -90,9 +90,9 @@ class ArticleAdminForm(forms.ModelForm):
             self.initial["base_version"] = self.instance.updated_at.isoformat()
         if "slug" in self.fields:
             self.fields["slug"].required = False
-            self.fields["slug"].help_text = "留空则由标题拼音生成;发布后修改,旧网址会自动跳转。"
+            self.fields["slug"].help_text = "留空则由标题拼音生成；发布后修改，旧网址会自动跳转。"
         if "tags" in self.fields:
-            self.fields["tags"].help_text = "用逗号或顿号分隔,如:产业互联网、SaaS。"
+            self.fields["tags"].help_text = "用逗号或顿号分隔，如：产业互联网、SaaS。"
         if "status" in self.fields and self.editor is not None:
             article = self.instance if self.instance.pk else None
             self.fields["status"].choices = workflow.choices_for(self.editor, article)
@@ -103,7 +103,7 @@ class ArticleAdminForm(forms.ModelForm):
             missing = unknown_tags(names)
             if missing:
                 raise forms.ValidationError(
-                    "没有这些标签:%(names)s。只能选择已有的标签,新标签请联系编辑添加。",
+                    "没有这些标签：%(names)s。只能选择已有的标签，新标签请联系编辑添加。",
                     params={"names": "、".join(missing)},
                     code="unknown_tag",
                 )
@@ -145,8 +145,8 @@ class ArticleAdminForm(forms.ModelForm):
         self.data = self.data.copy()
         self.data[self.add_prefix("base_version")] = current.isoformat()
         raise forms.ValidationError(
-            "在你编辑期间,%(who)s于 %(when)s 修改了这篇文章。你的文字仍保留在下面的表单里;"
-            "请对照上方对方所做的修改,确认后再次保存(将以你的版本为准)。",
+            "在你编辑期间，%(who)s于 %(when)s 修改了这篇文章。你的文字仍保留在下面的表单里；"
+            "请对照上方对方所做的修改，确认后再次保存（将以你的版本为准）。",
             params={"who": who, "when": when},
             code="stale",
         )
@@ -167,7 +167,7 @@ class TagNamesField(forms.CharField):
 
 
 class AddTagsForm(forms.Form):
-    tags = TagNamesField(label="要添加的标签", help_text="可填多个,用逗号或顿号分隔。")
+    tags = TagNamesField(label="要添加的标签", help_text="可填多个，用逗号或顿号分隔。")
 
     def __init__(self, *args, may_create: bool, **kwargs):
         super().__init__(*args, **kwargs)
@@ -178,7 +178,7 @@ class AddTagsForm(forms.Form):
         missing = unknown_tags(names)
         if missing and not self.may_create:
             raise forms.ValidationError(
-                "没有这些标签:%(names)s。", params={"names": "、".join(missing)}, code="unknown"
+                "没有这些标签：%(names)s。", params={"names": "、".join(missing)}, code="unknown"
             )
         return names
 

@@ -17,7 +17,7 @@ from .slugs import unique_slug
 
 
 class Author(models.Model):
-    name = models.CharField("笔名", max_length=100, unique=True, help_text="署名,与原文一致。")
+    name = models.CharField("笔名", max_length=100, unique=True, help_text="署名，与原文一致。")
     slug = models.SlugField("网址别名", max_length=80, unique=True, help_text="由笔名拼音生成。")
     bio = models.TextField("简介", blank=True)
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
@@ -106,13 +106,13 @@ class Article(models.Model):
 
     title = models.CharField("标题", max_length=200)
     slug = models.SlugField(
-        "网址别名", max_length=80, unique=True, help_text="由标题拼音生成,发布后请勿随意修改。"
+        "网址别名", max_length=80, unique=True, help_text="由标题拼音生成，发布后请勿随意修改。"
     )
     author = models.ForeignKey(
         Author, on_delete=models.PROTECT, related_name="articles", verbose_name="作者"
     )
     standfirst = models.TextField("导语", blank=True, help_text="列表和分享时显示的一段摘要。")
-    body = models.TextField("正文", help_text="Markdown:空行分段,“## ”开头为小标题。")
+    body = models.TextField("正文", help_text="Markdown：空行分段，“## ”开头为小标题。")
     credit = models.CharField(
         "原作者/来源", max_length=200, blank=True, help_text="原文署名的作者、出品方或专栏。"
     )
@@ -121,7 +121,7 @@ class Article(models.Model):
     )
     published_at = models.DateTimeField("发布时间", null=True, blank=True)
     featured = models.BooleanField(
-        "首页推荐", default=False, help_text="在首页头条位置展示;多篇推荐时取最新发布的一篇。"
+        "首页推荐", default=False, help_text="在首页头条位置展示；多篇推荐时取最新发布的一篇。"
     )
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
     updated_at = models.DateTimeField("更新时间", auto_now=True)
@@ -129,7 +129,7 @@ class Article(models.Model):
 
     body_html = models.TextField("正文 HTML", blank=True, editable=False)
     summary = models.TextField(
-        "摘要", blank=True, editable=False, help_text="导语;没有导语时取正文开头。"
+        "摘要", blank=True, editable=False, help_text="导语；没有导语时取正文开头。"
     )
     char_count = models.PositiveIntegerField("字数", default=0, editable=False)
     reading_minutes = models.PositiveSmallIntegerField("阅读分钟", default=1, editable=False)
@@ -143,7 +143,7 @@ class Article(models.Model):
         max_length=32,
         default=new_preview_key,
         editable=False,
-        help_text="预览分享链接的密钥;更换后,此前分享的链接全部失效。",
+        help_text="预览分享链接的密钥；更换后，此前分享的链接全部失效。",
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -153,7 +153,7 @@ class Article(models.Model):
         editable=False,
         related_name="+",
         verbose_name="创建人",
-        help_text="在编辑部后台创建这篇文章的账号;作者角色只能修改自己创建的草稿。",
+        help_text="在编辑部后台创建这篇文章的账号；作者角色只能修改自己创建的草稿。",
     )
 
     objects = ArticleQuerySet.as_manager()

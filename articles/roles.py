@@ -34,6 +34,6 @@ def may_edit(user: AbstractBaseUser, article) -> bool:
 def display_name(user: AbstractBaseUser | None) -> str:
     """A person's name the Chinese way (姓 then 名), else the login name."""
     if user is None:
-        return "系统(导入或后台以外)"
+        return "系统（导入或后台以外）"
     full = f"{user.last_name}{user.first_name}".strip()
     return full or user.get_username()

@@ -137,7 +137,7 @@ class GlossaryEntryAdmin(admin.ModelAdmin):
         if total > len(shown):
             search = f"{reverse('search')}?{urlencode({'q': obj.term})}"
             more = format_html(
-                "<p>还有 {} 篇,<a href='{}'>在站内搜索中查看</a>(只含已发布的文章)。</p>",
+                "<p>还有 {} 篇，<a href='{}'>在站内搜索中查看</a>（只含已发布的文章）。</p>",
                 total - len(shown),
                 search,
             )
@@ -145,7 +145,7 @@ class GlossaryEntryAdmin(admin.ModelAdmin):
             "<p>共 {} 篇。</p><ul class='term-mentions'>{}</ul>{}", total, items, more
         )
 
-    @admin.action(description="通过所选术语(发布)")
+    @admin.action(description="通过所选术语（发布）")
     def approve(self, request, queryset):
         selected = queryset.count()
         entries = list(queryset.exclude(status=GlossaryEntry.Status.PUBLISHED))
@@ -155,17 +155,17 @@ class GlossaryEntryAdmin(admin.ModelAdmin):
         ignored = selected - len(entries)
         self._report(request, f"已发布 {len(entries)} 个术语", ignored, "已发布的")
 
-    @admin.action(description="驳回所选待审术语(保留为已驳回,不再导入)")
+    @admin.action(description="驳回所选待审术语（保留为已驳回，不再导入）")
     def reject(self, request, queryset):
         selected = queryset.count()
         entries = list(queryset.filter(status=GlossaryEntry.Status.SUGGESTED))
         for entry in entries:
             entry.status = GlossaryEntry.Status.REJECTED
             entry.save()
-        done = f"已驳回 {len(entries)} 个待审术语(状态改为“已驳回”,再次导入时不会重新出现)"
+        done = f"已驳回 {len(entries)} 个待审术语（状态改为“已驳回”，再次导入时不会重新出现）"
         self._report(request, done, selected - len(entries), "已发布或已驳回的")
 
     def _report(self, request, done: str, ignored: int, ignored_kind: str) -> None:
         if ignored:
-            done += f";{ignored} 个{ignored_kind}术语未作改动"
+            done += f"；{ignored} 个{ignored_kind}术语未作改动"
         self.message_user(request, f"{done}。", messages.SUCCESS)

@@ -29,7 +29,7 @@ class GlossaryEntry(models.Model):
         max_length=100,
         unique=True,
         editable=False,
-        help_text="忽略大小写与全/半角后的术语,用于查重。",
+        help_text="忽略大小写与全/半角后的术语，用于查重。",
     )
     slug = models.SlugField("网址别名", max_length=80, unique=True, help_text="由术语拼音生成。")
     definition = models.TextField("定义")
@@ -37,7 +37,7 @@ class GlossaryEntry(models.Model):
         "别名",
         max_length=300,
         blank=True,
-        help_text="同义写法,用逗号或顿号分隔,正文中同样会被链接。",
+        help_text="同义写法，用逗号或顿号分隔，正文中同样会被链接。",
     )
     status = models.CharField(
         "状态",
@@ -45,7 +45,7 @@ class GlossaryEntry(models.Model):
         choices=Status.choices,
         default=Status.SUGGESTED,
         db_index=True,
-        help_text="只有已发布的术语对读者可见;已驳回的术语保留下来,再次导入时不会重新出现。",
+        help_text="只有已发布的术语对读者可见；已驳回的术语保留下来，再次导入时不会重新出现。",
     )
     source_article = models.ForeignKey(
         "articles.Article",
@@ -91,7 +91,7 @@ class GlossaryEntry(models.Model):
         key = text.fold(self.term)
         clash = GlossaryEntry.objects.filter(term_key=key).exclude(pk=self.pk).first()
         if clash:
-            raise ValidationError({"term": f"术语“{clash.term}”已存在(忽略大小写与全/半角)。"})
+            raise ValidationError({"term": f"术语“{clash.term}”已存在（忽略大小写与全/半角）。"})
 
     @property
     def alias_list(self) -> list[str]:

@@ -117,10 +117,10 @@ class TestFeatured:
         assert response.status_code == 302
         assert Article.objects.filter(featured=True).count() == 3
         texts = [m.message for m in get_messages(response.wsgi_request)]
-        assert texts == ["2 篇文章已设为首页推荐;1 篇原本如此,未改动。"]
+        assert texts == ["2 篇文章已设为首页推荐；1 篇原本如此，未改动。"]
         changed = Article.objects.get(pk=articles[1].pk)
         assert changed.updated_at > articles[1].updated_at
-        assert changed.revisions.first().comment == "批量操作:设为首页推荐"
+        assert changed.revisions.first().comment == "批量操作：设为首页推荐"
 
         editor.post(CHANGELIST, {"action": "unfeature", "_selected_action": selected[:2]})
         assert list(Article.objects.filter(featured=True)) == [articles[2]]

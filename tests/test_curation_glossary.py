@@ -38,7 +38,7 @@ def entries():
 
 def test_bulk_approve_reports_counts(admin_client, entries):
     messages = act(admin_client, "approve", entries[:3])
-    assert messages == ["已发布 2 个术语;1 个已发布的术语未作改动。"]
+    assert messages == ["已发布 2 个术语；1 个已发布的术语未作改动。"]
     statuses = dict(GlossaryEntry.objects.values_list("term", "status"))
     assert statuses == {
         "C2B": PUBLISHED,
@@ -51,7 +51,7 @@ def test_bulk_approve_reports_counts(admin_client, entries):
 def test_bulk_reject_keeps_suggestions_as_rejected(admin_client, entries):
     messages = act(admin_client, "reject", entries[1:])
     assert messages == [
-        "已驳回 2 个待审术语(状态改为“已驳回”,再次导入时不会重新出现);"
+        "已驳回 2 个待审术语（状态改为“已驳回”，再次导入时不会重新出现）；"
         "1 个已发布或已驳回的术语未作改动。"
     ]
     statuses = dict(GlossaryEntry.objects.values_list("term", "status"))
@@ -108,7 +108,7 @@ def test_duplicate_refused_through_the_add_form(admin_client):
         response = admin_client.post(url, data)
         assert response.status_code == 200, term
         errors = response.context["adminform"].form.errors
-        assert errors["term"] == ["术语“C2B”已存在(忽略大小写与全/半角)。"]
+        assert errors["term"] == ["术语“C2B”已存在（忽略大小写与全/半角）。"]
     assert GlossaryEntry.objects.count() == 1
 
 
@@ -136,7 +136,7 @@ def mentions():
         ),
         make_article(title="标题里提到 c2b", body="正文没有。"),
     ]
-    make_article(title="无关文章", body="C2B2C 不是这个术语,产业互联网才是。")
+    make_article(title="无关文章", body="C2B2C 不是这个术语，产业互联网才是。")
     make_article(title="另一篇无关文章")
     return entry, found
 

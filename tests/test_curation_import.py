@@ -68,7 +68,7 @@ def test_seed_upload_shows_the_dry_run_then_imports_on_confirm(admin_client, see
     response = upload(admin_client, seed_file(seed_path))
     assert response.status_code == 200
     content = response.content.decode()
-    assert f"试运行(未写入数据库):{seed_path.name}" in content
+    assert f"试运行（未写入数据库）：{seed_path.name}" in content
     assert '<th scope="col">新建</th><th scope="col">更新</th>' in content
     rows = table(content)
     assert [row[0] for row in rows] == ["文章", "作者", "标签", "术语"]
@@ -86,7 +86,7 @@ def test_seed_upload_shows_the_dry_run_then_imports_on_confirm(admin_client, see
     assert SESSION_KEY not in admin_client.session
     messages = [str(m) for m in admin_client.get(IMPORT_URL).context["messages"]]
     assert messages[0].startswith(
-        f"导入完成:{seed_path.name}。文章 新建 10、更新 0、未变 0、跳过 0;"
+        f"导入完成：{seed_path.name}。文章 新建 10、更新 0、未变 0、跳过 0;"
     )
 
 
@@ -123,7 +123,7 @@ def test_unparsable_upload_shows_the_parse_error(admin_client, seed_path, name, 
 def test_confirming_without_a_pending_upload_writes_nothing(admin_client, seed_path):
     upload(admin_client, seed_file(seed_path))
     response = admin_client.post(IMPORT_URL, {"pending": "forged", "confirm": "1"}, follow=True)
-    assert "这次上传已失效,请重新上传文件。" in response.content.decode()
+    assert "这次上传已失效，请重新上传文件。" in response.content.decode()
     assert nothing_written()
 
 

@@ -76,7 +76,7 @@ def test_merge_moves_articles_without_duplicates(admin_client, tags, articles):
     tagged = sorted(TaggedArticle.objects.values_list("content_object", "tag"))
     assert tagged == [(a.pk, survivor.pk) for a in articles[:5]]
     messages = [str(m) for m in admin_client.get(CHANGELIST).context["messages"]]
-    assert messages == ["已将 2 个标签合并到“智慧零售”,移动 4 篇文章。"]
+    assert messages == ["已将 2 个标签合并到“智慧零售”，移动 4 篇文章。"]
 
 
 def test_merge_into_a_tag_the_articles_already_have(admin_client, tags, articles):

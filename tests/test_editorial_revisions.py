@@ -145,17 +145,17 @@ class TestConflicts:
         zhang_form = form_of(first.get(url("change", article.pk)))
         li_form = form_of(second.get(url("change", article.pk)))
 
-        zhang_body = "第一段,张三改过。\n\n第二段。"
+        zhang_body = "第一段，张三改过。\n\n第二段。"
         with time_machine.travel(datetime(2026, 3, 2, 14, 5, tzinfo=SHANGHAI), tick=False):
             saved = first.post(url("change", article.pk), {**zhang_form, "body": zhang_body})
         assert saved.status_code == 302
 
-        li_body = "第一段。\n\n第二段,李四补充。"
+        li_body = "第一段。\n\n第二段，李四补充。"
         refused = second.post(url("change", article.pk), {**li_form, "body": li_body})
         assert refused.status_code == 200
         page = refused.content.decode()
-        assert "在你编辑期间,张三于 14:05 修改了这篇文章" in page
-        assert "第一段<ins>,张三改过</ins>。" in page  # what changed meanwhile
+        assert "在你编辑期间，张三于 14:05 修改了这篇文章" in page
+        assert "第一段<ins>，张三改过</ins>。" in page  # what changed meanwhile
         assert refused.context["adminform"].form["body"].value() == li_body
         article.refresh_from_db()
         assert article.body == zhang_body

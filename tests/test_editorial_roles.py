@@ -133,7 +133,7 @@ class TestWriter:
         assert response.status_code == 200
         assert "status" in response.context["adminform"].form.errors
         response = client.post(url("add"), {**data, "status": Status.DRAFT, "tags": "新标签"})
-        assert "没有这些标签:新标签" in str(response.context["adminform"].form.errors["tags"])
+        assert "没有这些标签：新标签" in str(response.context["adminform"].form.errors["tags"])
         assert not Article.objects.filter(title="想直接发布").exists()
         assert not Tag.objects.exists()
 

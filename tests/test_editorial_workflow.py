@@ -273,7 +273,7 @@ class TestTagActions:
         assert sorted(t.name for t in first.tags.all()) == ["SaaS", "智慧零售"]
         assert sorted(t.name for t in second.tags.all()) == ["SaaS", "智慧零售"]
         messages = [str(m) for m in client.get(url("changelist")).context["messages"]]
-        assert "已为 2 篇文章添加标签 “SaaS”、“智慧零售”;0 篇原本已有,未改动。" in messages
+        assert "已为 2 篇文章添加标签 “SaaS”、“智慧零售”；0 篇原本已有，未改动。" in messages
         kept = [r.tags for r in first.revisions.order_by("number")]
         assert kept == [["SaaS"], ["SaaS", "智慧零售"]]  # the state before, then after
         assert second.revisions.first().tags == ["SaaS", "智慧零售"]

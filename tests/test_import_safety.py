@@ -74,7 +74,7 @@ class TestDeletedArticles:
         assert Article.objects.count() == 9
         assert articles_row(output) == ["0", "0", "9", "1"]
         where = f"{article.source_document} #{article.source_position}"
-        assert f"跳过 {where} “{SEED_TITLE}”: 已被编辑删除" in output
+        assert f"跳过 {where} “{SEED_TITLE}”：已被编辑删除" in output
 
     def test_bulk_deletion_leaves_a_tombstone_for_each(self, editor_client):
         run()
@@ -108,7 +108,7 @@ class TestDeletedArticles:
         delete_through_admin(editor_client, Article.objects.get(title=SEED_TITLE))
         upload = SimpleUploadedFile(seed_path.name, seed_path.read_bytes(), "text/plain")
         response = editor_client.post(IMPORT_URL, {"files": [upload], "status": "draft"})
-        assert f"“{SEED_TITLE}”: 已被编辑删除" in response.content.decode()
+        assert f"“{SEED_TITLE}”：已被编辑删除" in response.content.decode()
 
 
 class TestRejectedTerms:
@@ -128,7 +128,7 @@ class TestRejectedTerms:
         rejected.refresh_from_db()
         assert rejected.status == GlossaryEntry.Status.REJECTED
         assert not GlossaryEntry.objects.published().filter(pk=rejected.pk).exists()
-        assert f"跳过 术语“{SEED_TERM}”: 已被编辑驳回" in output
+        assert f"跳过 术语“{SEED_TERM}”：已被编辑驳回" in output
         assert client.get(rejected.get_absolute_url()).status_code == 404
         assert SEED_TERM not in client.get(reverse("glossary:index")).content.decode()
 
@@ -161,7 +161,7 @@ class TestImportOwner:
         article = Article.objects.get(title=SEED_TITLE)
         page = editor_client.get(reverse("admin:articles_article_change", args=[article.pk]))
         history = page.content.decode().split('id="status-history"')[1]
-        assert "<td>editor</td>" in history and "(新建)" in history and "草稿" in history
+        assert "<td>editor</td>" in history and "（新建）" in history and "草稿" in history
 
     def test_command_import_is_recorded_without_a_user(self, admin_client):
         run()

@@ -72,13 +72,13 @@ def test_snippet_is_marked_and_escaped(client, committed):
     with committed():
         make_article(
             "安全测试",
-            standfirst="导语<script>alert('腾讯')</script>结束",
+            standfirst="导语<script>alert（'腾讯'）</script>结束",
             body="`<img src=x onerror=alert(1)>` 与腾讯有关。",
         )
     html = search(client, q="腾讯")
     assert "<script>alert" not in html
     assert "<img src=x" not in html
-    assert "&lt;script&gt;alert(&#x27;<mark>腾讯</mark>&#x27;)&lt;/script&gt;" in html
+    assert "&lt;script&gt;alert（&#x27;<mark>腾讯</mark>&#x27;）&lt;/script&gt;" in html
 
 
 def test_snippet_comes_from_the_original_text(client, committed):
@@ -142,8 +142,8 @@ def test_empty_query_asks_for_words(client):
         "“”",
         "x" * 5000,
         'AND OR NOT * ^ : ( ) " NEAR',
-        "NEAR(腾讯 阿里, 2)",
-        "title:腾讯*",
+        "NEAR（腾讯 阿里，2）",
+        "title：腾讯*",
         "'; drop table articles_article; --",
         "1' OR '1'='1",
         "腾讯 & | ! <-> :*",
@@ -174,7 +174,7 @@ def test_pagination(client, committed):
             make_article(f"供应链观察{n}", author=author, body="供应链金融的新模式。")
     first = search(client, q="供应链")
     assert len(result_titles(first)) == 10
-    assert "找到 25 篇相关文章,第 1/3 页" in first
+    assert "找到 25 篇相关文章，第 1/3 页" in first
     q = "?q=%E4%BE%9B%E5%BA%94%E9%93%BE"
     assert f'<a href="{q}&amp;page=1" aria-current="page">第 1 页</a>' in first
     assert f'<a href="{q}&amp;page=2" rel="next">下一页</a>' in first

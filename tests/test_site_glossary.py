@@ -61,7 +61,7 @@ def test_term_page_shows_definition_aliases_and_published_source(client):
     assert "<h1>软件即服务</h1>" in html
     assert "<p>按订阅交付的软件。</p>" in html
     assert '<span class="alias">SaaS</span>、<span class="alias">云软件</span>' in html
-    assert f'出处:<a href="{source.get_absolute_url()}">来源文章</a>' in html
+    assert f'出处：<a href="{source.get_absolute_url()}">来源文章</a>' in html
     data = jsonld(response)
     assert data["DefinedTerm"]["name"] == "软件即服务"
     assert data["DefinedTerm"]["alternateName"] == ["SaaS", "云软件"]
@@ -85,7 +85,7 @@ def test_term_page_lists_published_mentions_with_their_sentence(client):
     entry = make_term("C2B", "消费者到企业。", aliases="反向定制")
     newer = make_article(
         "新文章",
-        body="## 背景\n\n开头一句。企业走向 C2B 模式!后面一句。",
+        body="## 背景\n\n开头一句。企业走向 C2B 模式！后面一句。",
         published_at=timezone.now() - timedelta(days=1),
     )
     older = make_article(
@@ -101,11 +101,11 @@ def test_term_page_lists_published_mentions_with_their_sentence(client):
     response = client.get(entry.get_absolute_url())
 
     assert [(a.title, s) for a, s in response.context["mentions"]] == [
-        ("新文章", ("企业走向 ", "C2B", " 模式!")),
+        ("新文章", ("企业走向 ", "C2B", " 模式！")),
         ("旧文章", ("我们谈谈", "反向定制", "的做法。")),
     ]
     html = response.content.decode()
-    assert '<blockquote class="mention">企业走向 <mark>C2B</mark> 模式!</blockquote>' in html
+    assert '<blockquote class="mention">企业走向 <mark>C2B</mark> 模式！</blockquote>' in html
     assert newer.get_absolute_url() in html
     assert older.get_absolute_url() in html
     for title in ("草稿提及", "归档提及", "未来提及", "不相关"):

@@ -48,8 +48,8 @@ class ArticleAdmin(
     list_select_related = ["author"]
     search_fields = ["title"]  # only for input with no searchable words; see get_search_results
     search_help_text = (
-        "搜索标题、导语、正文、作者和标签,与网站搜索相同:繁体、全角、大小写不限,"
-        "引号内为整个短语;草稿和待审稿也能找到。"
+        "搜索标题、导语、正文、作者和标签，与网站搜索相同：繁体、全角、大小写不限，"
+        "引号内为整个短语；草稿和待审稿也能找到。"
     )
     autocomplete_fields = ["author"]
     date_hierarchy = "published_at"
@@ -176,12 +176,12 @@ class ArticleAdmin(
                 revisions.ensure_baseline(article.pk)
                 article.featured = featured
                 article.save(update_fields=["featured", "updated_at"])
-                revisions.snapshot(article, request.user, f"批量操作:{label}")
+                revisions.snapshot(article, request.user, f"批量操作：{label}")
         unchanged = queryset.count() - len(changing)
         self.message_user(
             request,
             f"{len(changing)} 篇文章已{label}"
-            + (f";{unchanged} 篇原本如此,未改动。" if unchanged else "。"),
+            + (f"；{unchanged} 篇原本如此，未改动。" if unchanged else "。"),
             messages.SUCCESS,
         )
 

@@ -89,12 +89,13 @@ class RevisionsAdminMixin:
             restored, missing = revisions.restore(revision, request.user)
         self.message_user(
             request,
-            f"已恢复第 {revision.number} 版的文字与标签,保存为第 {restored.number} 版(状态不变)。",
+            f"已恢复第 {revision.number} 版的文字与标签，"
+            f"保存为第 {restored.number} 版（状态不变）。",
             messages.SUCCESS,
         )
         if missing:
             self.message_user(
-                request, f"这些标签已不存在,未恢复:{'、'.join(missing)}。", messages.WARNING
+                request, f"这些标签已不存在，未恢复：{'、'.join(missing)}。", messages.WARNING
             )
         url = reverse(f"{self.admin_site.name}:{self._url_name('revisions')}", args=[article.pk])
         return redirect(f"{url}?a={revision.number}&b={restored.number}")
@@ -127,6 +128,6 @@ class RevisionsAdminMixin:
         when = timezone.localtime(article.updated_at).strftime("%H:%M")
         messages.warning(
             request,
-            f"{who}在 {when} 修改过这篇文章(10 分钟内),可能仍在编辑。"
-            "若保存时对方已再次修改,系统会提示并保留你的文字。",
+            f"{who}在 {when} 修改过这篇文章（10 分钟内），可能仍在编辑。"
+            "若保存时对方已再次修改，系统会提示并保留你的文字。",
         )

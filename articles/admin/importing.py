@@ -59,18 +59,18 @@ class MultipleFileField(forms.FileField):
 class UploadForm(forms.Form):
     files = MultipleFileField(
         label="种子文件",
-        help_text=f"一个或多个 .txt 文件(UTF-8 或 GB18030),合计不超过 {MAX_UPLOAD_MB} MB。",
+        help_text=f"一个或多个 .txt 文件（UTF-8 或 GB18030），合计不超过 {MAX_UPLOAD_MB} MB。",
     )
     status = forms.ChoiceField(
         label="新文章的状态",
         choices=Article.Status.choices,
         initial=Article.Status.DRAFT,
-        help_text="只影响新建的文章;已导入过的文章保持原状态。",
+        help_text="只影响新建的文章；已导入过的文章保持原状态。",
     )
     force = forms.BooleanField(
         label="覆盖编辑的修改",
         required=False,
-        help_text="导入后被编辑改过的文章和术语定义也用文件内容覆盖,被删除的文章重新创建;"
+        help_text="导入后被编辑改过的文章和术语定义也用文件内容覆盖，被删除的文章重新创建；"
         "已驳回的术语仍保持驳回。",
     )
 
@@ -179,7 +179,7 @@ class ImportAdminMixin:
     def _import_confirmed(self, request):
         pending = request.session.get(SESSION_KEY)
         if not pending or request.POST.get("pending") != pending["id"]:
-            self.message_user(request, "这次上传已失效,请重新上传文件。", messages.ERROR)
+            self.message_user(request, "这次上传已失效，请重新上传文件。", messages.ERROR)
             return redirect(request.path)
         del request.session[SESSION_KEY]
         uploads = [(name, base64.b64decode(data)) for name, data in pending["files"]]
@@ -193,7 +193,7 @@ class ImportAdminMixin:
         )
         files = "、".join(doc.source for doc in documents)
         self.message_user(
-            request, f"导入完成:{files}。{report_summary(report)}。", messages.SUCCESS
+            request, f"导入完成：{files}。{report_summary(report)}。", messages.SUCCESS
         )
         return redirect(
             reverse(

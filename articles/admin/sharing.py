@@ -55,7 +55,7 @@ class PreviewAdminMixin:
         )
         return format_html(
             "<a href='{}' class='share-preview-link' target='_blank' rel='noopener'>{}</a>"
-            "<div class='help'>无需登录即可阅读,有效期至 {}。"
+            "<div class='help'>无需登录即可阅读，有效期至 {}。"
             "<a href='{}' class='revoke-preview-link'>撤销预览链接</a></div>",
             url,
             url,

@@ -17,7 +17,7 @@ class TagForm(forms.ModelForm):
     class Meta:
         model = Tag
         fields = ["name", "slug"]
-        help_texts = {"slug": "留空则由名称拼音生成;保存后不再改变,以免旧链接失效。"}
+        help_texts = {"slug": "留空则由名称拼音生成；保存后不再改变，以免旧链接失效。"}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -30,7 +30,7 @@ class TagForm(forms.ModelForm):
         for other in Tag.objects.exclude(pk=self.instance.pk).only("name"):
             if text.fold(other.name) == key:
                 raise forms.ValidationError(
-                    f"标签“{other.name}”已存在;如需合并,请在列表中使用“合并所选标签”。"
+                    f"标签“{other.name}”已存在；如需合并，请在列表中使用“合并所选标签”。"
                 )
         return name
 
@@ -46,7 +46,7 @@ class MergeForm(forms.Form):
         widget=forms.RadioSelect,
         empty_label=None,
         label="保留的标签",
-        help_text="其余所选标签的文章移到这个标签下,然后删除其余标签。",
+        help_text="其余所选标签的文章移到这个标签下，然后删除其余标签。",
     )
 
     def __init__(self, *args, tags, **kwargs):
@@ -118,7 +118,7 @@ class TagAdmin(admin.ModelAdmin):
             moved = merge_tags(survivor, merged)
             self.message_user(
                 request,
-                f"已将 {len(merged)} 个标签合并到“{survivor.name}”,移动 {moved} 篇文章。",
+                f"已将 {len(merged)} 个标签合并到“{survivor.name}”，移动 {moved} 篇文章。",
                 messages.SUCCESS,
             )
             return None

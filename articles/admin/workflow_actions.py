@@ -41,7 +41,7 @@ class WorkflowActionsMixin:
                     continue
                 revisions.ensure_baseline(article.pk)
                 workflow.move(article, to, request.user, published_at=published_at)
-                revisions.snapshot(article, request.user, f"批量操作:设为{label}")
+                revisions.snapshot(article, request.user, f"批量操作：设为{label}")
                 moved += 1
         self.message_user(request, f"{moved} 篇文章已设为“{label}”。", messages.SUCCESS)
         if skipped:
@@ -65,7 +65,7 @@ class WorkflowActionsMixin:
                 revisions.ensure_baseline(article.pk)
                 article.published_at = now
                 article.save()
-                revisions.snapshot(article, request.user, "批量操作:提前发布")
+                revisions.snapshot(article, request.user, "批量操作：提前发布")
         if scheduled:
             self.message_user(
                 request, f"{len(scheduled)} 篇定时文章改为立即发布。", messages.SUCCESS
@@ -107,12 +107,13 @@ class WorkflowActionsMixin:
                 have = {tag.pk for tag in article.tags.all()}
                 if all(tag.pk in have for tag in tags):
                     continue
-                self._retag(request, article, lambda a: a.tags.add(*tags), "批量操作:添加标签")
+                self._retag(request, article, lambda a: a.tags.add(*tags), "批量操作：添加标签")
                 changed += 1
         quoted = "、".join(f"“{tag.name}”" for tag in tags)
         self.message_user(
             request,
-            f"已为 {changed} 篇文章添加标签 {quoted};{len(queryset) - changed} 篇原本已有,未改动。",
+            f"已为 {changed} 篇文章添加标签 {quoted}；"
+            f"{len(queryset) - changed} 篇原本已有，未改动。",
             messages.SUCCESS,
         )
         return None
@@ -131,7 +132,7 @@ class WorkflowActionsMixin:
             for article in queryset:
                 if not removing & {tag.pk for tag in article.tags.all()}:
                     continue
-                self._retag(request, article, lambda a: a.tags.remove(*tags), "批量操作:移除标签")
+                self._retag(request, article, lambda a: a.tags.remove(*tags), "批量操作：移除标签")
                 changed += 1
         quoted = "、".join(f"“{tag.name}”" for tag in tags)
         self.message_user(request, f"已从 {changed} 篇文章移除标签 {quoted}。", messages.SUCCESS)

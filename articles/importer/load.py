@@ -168,7 +168,7 @@ class _ArticleWriter:
         deleted = self.deleted.get((source, parsed.position))
         if deleted is not None and not self.force:
             self.report.skip(
-                "articles", f"{source} #{parsed.position} “{deleted.title}”: 已被编辑删除"
+                "articles", f"{source} #{parsed.position} “{deleted.title}”：已被编辑删除"
             )
             return None
         if deleted is not None:
@@ -195,7 +195,7 @@ class _ArticleWriter:
         if edited and not self.force:
             self.report.skip(
                 "articles",
-                f"{source} #{parsed.position} “{article.title}”: 编辑已修改,保留编辑版本",
+                f"{source} #{parsed.position} “{article.title}”：编辑已修改，保留编辑版本",
             )
             return None
         if not edited and article.source_hash == digest and article.author_id == author.pk:
@@ -243,8 +243,8 @@ def _glossary(terms: list[_Defined], articles: dict, status: str, force: bool, r
             entry.save()
             report.count("glossary", "updated")
         elif entry.status == GlossaryEntry.Status.REJECTED:
-            report.skip("glossary", f"术语“{entry.term}”: 已被编辑驳回")
+            report.skip("glossary", f"术语“{entry.term}”：已被编辑驳回")
         elif entry.definition == definition:
             report.count("glossary", "unchanged")
         else:
-            report.skip("glossary", f"术语“{entry.term}”: 编辑已修改,保留编辑版本")
+            report.skip("glossary", f"术语“{entry.term}”：编辑已修改，保留编辑版本")

@@ -22,7 +22,7 @@ class Command(BaseCommand):
         user = User.objects.filter(username=USERNAME).first()
         if user is not None and not reset:
             self.stdout.write(
-                f"演示编辑账号 “{USERNAME}” 已存在;忘记密码可运行 "
+                f"演示编辑账号 “{USERNAME}” 已存在；忘记密码可运行 "
                 "`.venv/bin/python manage.py ensure_demo_editor --reset`。"
             )
             return
@@ -31,6 +31,6 @@ class Command(BaseCommand):
             user = User(username=USERNAME, is_staff=True, is_superuser=True)
         user.set_password(password)
         user.save()
-        self.stdout.write(self.style.SUCCESS("演示编辑账号(仅供本地开发):"))
-        self.stdout.write("  地址: http://127.0.0.1:8000/admin/")
-        self.stdout.write(f"  用户名: {USERNAME}\n  密码: {password}")
+        self.stdout.write(self.style.SUCCESS("演示编辑账号（仅供本地开发）："))
+        self.stdout.write("  地址：http://127.0.0.1:8000/admin/")
+        self.stdout.write(f"  用户名：{USERNAME}\n  密码：{password}")

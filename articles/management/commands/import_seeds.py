@@ -67,7 +67,7 @@ class Command(BaseCommand):
         self.stderr.flush()
 
     def _summary(self, report, documents, dry_run) -> None:
-        heading = "试运行(未写入数据库)" if dry_run else "导入完成"
+        heading = "试运行（未写入数据库）" if dry_run else "导入完成"
         files = ", ".join(doc.source for doc in documents)
         self.stdout.write(self.style.MIGRATE_HEADING(f"{heading}: {files}"))
         self.stdout.write("      " + "".join(f"{OUTCOME_LABELS[o]:>6}" for o in OUTCOMES))

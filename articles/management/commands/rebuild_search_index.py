@@ -26,12 +26,12 @@ class Command(BaseCommand):
     def handle(self, *args, dry_run, verbosity, **options):
         if dry_run:
             articles, entries = Article.objects.count(), GlossaryEntry.objects.count()
-            heading = "试运行(未写入索引)"
+            heading = "试运行（未写入索引）"
         else:
             with transaction.atomic():
                 articles, entries = reindex_all()
             heading = "搜索索引已重建"
         if verbosity > 0:
             self.stdout.write(
-                self.style.SUCCESS(f"{heading}: 文章 {articles} 篇,术语 {entries} 条。")
+                self.style.SUCCESS(f"{heading}：文章 {articles} 篇，术语 {entries} 条。")
             )
