@@ -194,3 +194,9 @@ class TestConflicts:
             assert warnings(first) == []  # one's own edit is no news
         with time_machine.travel(noon + timedelta(minutes=11), tick=False):
             assert warnings(second) == []
+
+
+def test_a_fresh_import_is_no_reason_to_warn(admin_client):
+    article = make_article()  # saved outside the admin, as the importer does
+    page = admin_client.get(url("change", article.pk))
+    assert [m for m in page.context["messages"] if m.level_tag == "warning"] == []

@@ -122,9 +122,9 @@ class RevisionsAdminMixin:
         if article.updated_at < timezone.now() - RECENT_EDIT:
             return
         latest = revisions.revision_at(article, article.updated_at)
-        if latest is not None and latest.created_by_id == request.user.pk:
-            return
-        who = roles.display_name(latest.created_by if latest else None)
+        if latest is None or latest.created_by_id in (None, request.user.pk):
+            return  # an import or a script is not a person still at work, nor are you
+        who = roles.display_name(latest.created_by)
         when = timezone.localtime(article.updated_at).strftime("%H:%M")
         messages.warning(
             request,
