@@ -1,0 +1,104 @@
+"""Browser tests: Debian's chromium, driven by Playwright, against pytest-django's live server.
+
+Playwright's sync API keeps an event loop running in the main thread, so Django would
+refuse ORM calls from the tests; DJANGO_ALLOW_ASYNC_UNSAFE lifts that check.
+"""
+
+import io
+import os
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-output" / "screenshots"
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
+SEED_TITLE = "社交网络巨头产业互联网布局研究——腾讯案例分析"
+TIMEOUT_MS = 15_000
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def site(live_server, transactional_db):
+    """The live server's base URL, with the seed articles and glossary imported."""
+    call_command("import_seeds", stdout=io.StringIO())
+    return live_server.url
+
+
+def _new_page(browser, base_url, **options):
+    context = browser.new_context(base_url=base_url, locale="zh-CN", viewport=DESKTOP, **options)
+    context.set_default_timeout(TIMEOUT_MS)
+    return context, context.new_page()
+
+
+@pytest.fixture
+def page(browser, site):
+    """A page in a fresh browser context that honours the site's Content-Security-Policy."""
+    context, page = _new_page(browser, site)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def axe_page(browser, site):
+    """A page whose context bypasses CSP, so axe-core can be injected."""
+    context, page = _new_page(browser, site, bypass_csp=True)
+    yield page
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def axe():
+    """`axe(page)` runs axe-core on the page's current document and returns its violations."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    engine = Axe()
+
+    def run(page):
+        return engine.run(page).response["violations"]
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def screenshot():
+    """`screenshot(page, name)` saves a full-page PNG under test-output/screenshots/."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+
+    def take(page, name: str) -> Path:
+        path = SCREENSHOTS / f"{name}.png"
+        page.screenshot(path=str(path), full_page=True)
+        return path
+
+    return take
+
+
+@pytest.fixture
+def seed_article(site):
+    from articles.models import Article
+
+    return Article.objects.get(title=SEED_TITLE)
