@@ -7,7 +7,9 @@ from .conftest import DESKTOP, PHONE
 pytestmark = pytest.mark.browser
 
 
-@pytest.mark.parametrize("device, viewport", [("phone", PHONE), ("desktop", DESKTOP)])
+@pytest.mark.parametrize(
+    "device, viewport", [("phone", PHONE), ("desktop", DESKTOP)], ids=["phone", "desktop"]
+)
 def test_screenshots(device, viewport, page, screenshot, seed_article):
     page.set_viewport_size(viewport)
     for name, url in [("home", "/"), ("article", seed_article.get_absolute_url())]:
