@@ -15,6 +15,8 @@ from . import roles, text
 from .rendering import lead_text, render_markdown
 from .slugs import unique_slug
 
+ARTICLE_SLUG_LENGTH = 40  # pinyin runs long: keep addresses short enough to read
+
 
 class Author(models.Model):
     name = models.CharField("笔名", max_length=100, unique=True, help_text="署名，与原文一致。")
@@ -188,7 +190,9 @@ class Article(models.Model):
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = unique_slug(Article, text.pinyin_slug(self.title, 60), exclude=self.pk)
+            self.slug = unique_slug(
+                Article, text.pinyin_slug(self.title, ARTICLE_SLUG_LENGTH), exclude=self.pk
+            )
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
         full = f"{self.standfirst}\n{self.body}"

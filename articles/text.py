@@ -27,7 +27,7 @@ def pinyin_slug(text: str, max_length: int = 60) -> str:
     syllables = lazy_pinyin(unicodedata.normalize("NFKC", text), errors=lambda s: [s])
     slug = _NON_SLUG.sub("-", "-".join(syllables).lower()).strip("-")
     if len(slug) > max_length:
-        slug = slug[:max_length].rsplit("-", 1)[0]
+        slug = slug[: max_length + 1].rsplit("-", 1)[0]
     return slug or "x"
 
 
