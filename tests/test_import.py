@@ -3,10 +3,11 @@
 import io
 import os
 
+import jieba.posseg
 import pytest
 from django.core.management import CommandError, call_command
 
-from articles.importer.vocabulary import STOPWORDS
+from articles.importer.vocabulary import DOMAIN_WORDS, STOPWORDS
 from articles.models import Article, Author, Tag
 from glossary.models import GlossaryEntry
 
@@ -193,3 +194,14 @@ def test_two_documents_import_together(tmp_path, seed_path):
     run(str(tmp_path))
     assert Article.objects.count() == 13
     assert Article.objects.filter(source_document="b.txt").count() == 3
+
+
+def test_tags_are_nouns_or_known_terms():
+    """Checked independently of the stop-word list: jieba's part of speech for each tag."""
+    run()
+    known = set(DOMAIN_WORDS) | set(GlossaryEntry.objects.values_list("term", flat=True))
+    for tag in Tag.objects.all():
+        if tag.name in known:
+            continue
+        flags = {pair.flag for pair in jieba.posseg.cut(tag.name)}
+        assert flags <= {"n", "nr", "nrt", "ns", "nt", "nz", "vn", "eng"}, (tag.name, flags)
