@@ -19,14 +19,18 @@ ARTICLE_SLUG_LENGTH = 40  # pinyin runs long: keep addresses short enough to rea
 
 
 class Author(models.Model):
-    name = models.CharField("笔名", max_length=100, unique=True, help_text="署名，与原文一致。")
-    slug = models.SlugField("网址别名", max_length=80, unique=True, help_text="由笔名拼音生成。")
+    name = models.CharField("笔名", max_length=100, help_text="署名，与原文一致。")
+    slug = models.SlugField("网址别名", max_length=80, db_index=False, help_text="由笔名拼音生成。")
     bio = models.TextField("简介", blank=True)
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
     updated_at = models.DateTimeField("更新时间", auto_now=True)
 
     class Meta:
         ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["name"], name="author_unique_name"),
+            models.UniqueConstraint(fields=["slug"], name="author_unique_slug"),
+        ]
         verbose_name = "作者"
         verbose_name_plural = "作者"
 
@@ -108,7 +112,10 @@ class Article(models.Model):
 
     title = models.CharField("标题", max_length=200)
     slug = models.SlugField(
-        "网址别名", max_length=80, unique=True, help_text="由标题拼音生成，发布后请勿随意修改。"
+        "网址别名",
+        max_length=80,
+        db_index=False,
+        help_text="由标题拼音生成，发布后请勿随意修改。",
     )
     author = models.ForeignKey(
         Author, on_delete=models.PROTECT, related_name="articles", verbose_name="作者"
@@ -170,6 +177,7 @@ class Article(models.Model):
             ("change_any_article", "可以修改任何人的文章"),
         ]
         constraints = [
+            models.UniqueConstraint(fields=["slug"], name="article_unique_slug"),
             models.UniqueConstraint(
                 fields=["source_document", "source_position"],
                 condition=~models.Q(source_document=""),
@@ -260,7 +268,7 @@ class SlugRedirect(models.Model):
     """An address a published article used to have; readers asking for it are sent on (301)."""
 
     old_slug = models.SlugField(
-        "旧网址别名", max_length=80, unique=True, help_text="文章发布后改过的旧别名。"
+        "旧网址别名", max_length=80, db_index=False, help_text="文章发布后改过的旧别名。"
     )
     article = models.ForeignKey(
         Article, on_delete=models.CASCADE, related_name="slug_redirects", verbose_name="文章"
@@ -269,6 +277,9 @@ class SlugRedirect(models.Model):
 
     class Meta:
         ordering = ["old_slug"]
+        constraints = [
+            models.UniqueConstraint(fields=["old_slug"], name="slugredirect_unique_old_slug")
+        ]
         verbose_name = "旧网址跳转"
         verbose_name_plural = "旧网址跳转"
 
@@ -279,7 +290,7 @@ class SlugRedirect(models.Model):
 class TagAlias(models.Model):
     """The address of a tag merged into another; readers asking for it are sent on (301)."""
 
-    old_slug = models.SlugField("旧网址别名", max_length=100, unique=True)
+    old_slug = models.SlugField("旧网址别名", max_length=100, db_index=False)
     tag = models.ForeignKey(
         Tag, on_delete=models.CASCADE, related_name="aliases", verbose_name="标签"
     )
@@ -287,6 +298,9 @@ class TagAlias(models.Model):
 
     class Meta:
         ordering = ["old_slug"]
+        constraints = [
+            models.UniqueConstraint(fields=["old_slug"], name="tagalias_unique_old_slug")
+        ]
         verbose_name = "合并标签跳转"
         verbose_name_plural = "合并标签跳转"
 

@@ -27,11 +27,10 @@ class GlossaryEntry(models.Model):
     term_key = models.CharField(
         "查重键",
         max_length=100,
-        unique=True,
         editable=False,
         help_text="忽略大小写与全/半角后的术语，用于查重。",
     )
-    slug = models.SlugField("网址别名", max_length=80, unique=True, help_text="由术语拼音生成。")
+    slug = models.SlugField("网址别名", max_length=80, db_index=False, help_text="由术语拼音生成。")
     definition = models.TextField("定义")
     aliases = models.CharField(
         "别名",
@@ -66,6 +65,8 @@ class GlossaryEntry(models.Model):
         verbose_name = "术语"
         verbose_name_plural = "术语表"
         constraints = [
+            models.UniqueConstraint(fields=["term_key"], name="glossary_unique_term_key"),
+            models.UniqueConstraint(fields=["slug"], name="glossary_unique_slug"),
             models.CheckConstraint(
                 condition=models.Q(status__in=["suggested", "published", "rejected"]),
                 name="glossary_status_valid",
