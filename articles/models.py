@@ -264,48 +264,45 @@ class StatusChange(models.Model):
         return f"{self.article_id}: {self.from_status or '—'} → {self.to_status}"
 
 
-class SlugRedirect(models.Model):
-    """An address a published article used to have; readers asking for it are sent on (301)."""
+class OldAddress(models.Model):
+    """A slug something used to have; readers asking for it are sent on (301)."""
 
-    old_slug = models.SlugField(
-        "旧网址别名", max_length=80, db_index=False, help_text="文章发布后改过的旧别名。"
-    )
+    old_slug = models.SlugField("旧网址别名", max_length=100, db_index=False)
+    created_at = models.DateTimeField("创建时间", auto_now_add=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["old_slug"]
+        constraints = [
+            models.UniqueConstraint(fields=["old_slug"], name="%(class)s_unique_old_slug")
+        ]
+
+    def __str__(self):
+        return self.old_slug
+
+
+class SlugRedirect(OldAddress):
+    """An address a published article used to have."""
+
     article = models.ForeignKey(
         Article, on_delete=models.CASCADE, related_name="slug_redirects", verbose_name="文章"
     )
-    created_at = models.DateTimeField("创建时间", auto_now_add=True)
 
-    class Meta:
-        ordering = ["old_slug"]
-        constraints = [
-            models.UniqueConstraint(fields=["old_slug"], name="slugredirect_unique_old_slug")
-        ]
+    class Meta(OldAddress.Meta):
         verbose_name = "旧网址跳转"
         verbose_name_plural = "旧网址跳转"
 
-    def __str__(self):
-        return self.old_slug
 
+class TagAlias(OldAddress):
+    """The address of a tag merged into another."""
 
-class TagAlias(models.Model):
-    """The address of a tag merged into another; readers asking for it are sent on (301)."""
-
-    old_slug = models.SlugField("旧网址别名", max_length=100, db_index=False)
     tag = models.ForeignKey(
         Tag, on_delete=models.CASCADE, related_name="aliases", verbose_name="标签"
     )
-    created_at = models.DateTimeField("创建时间", auto_now_add=True)
 
-    class Meta:
-        ordering = ["old_slug"]
-        constraints = [
-            models.UniqueConstraint(fields=["old_slug"], name="tagalias_unique_old_slug")
-        ]
+    class Meta(OldAddress.Meta):
         verbose_name = "合并标签跳转"
         verbose_name_plural = "合并标签跳转"
-
-    def __str__(self):
-        return self.old_slug
 
 
 class ArticleRevision(models.Model):
