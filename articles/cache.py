@@ -60,13 +60,17 @@ def content_version() -> int:
     return stamp
 
 
-def _page_key(request, stamp: int) -> str:
-    url = hashlib.md5(request.build_absolute_uri().encode(), usedforsecurity=False).hexdigest()
-    return f"page:{stamp}:{url}"
+def _page_key(request, stamp: int, identity=None) -> str:
+    page = identity(request) if identity else request.build_absolute_uri()
+    digest = hashlib.md5(page.encode(), usedforsecurity=False).hexdigest()
+    return f"page:{stamp}:{digest}"
 
 
-def cached_page(view):
+def cached_page(view, identity=None):
     """Serve anonymous GETs from a cache keyed on the content stamp, answering with 304s.
+
+    The key holds the absolute URL, or what `identity(request)` returns instead: a string
+    naming the page, for views whose URLs can name the same page in many ways.
 
     Each response carries an ETag (a digest of the body) and a Last-Modified date (the last
     content change, which also covers removals that a feed's newest item date would not),
@@ -79,7 +83,7 @@ def cached_page(view):
         if request.method not in ("GET", "HEAD") or request.user.is_authenticated:
             return view(request, *args, **kwargs)
         stamp = content_version()
-        key = _page_key(request, stamp)
+        key = _page_key(request, stamp, identity)
         response = cache.get(key)
         if response is None:
             response = view(request, *args, **kwargs)

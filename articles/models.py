@@ -201,6 +201,8 @@ class Article(models.Model):
             self.slug = unique_slug(
                 Article, text.pinyin_slug(self.title, ARTICLE_SLUG_LENGTH), exclude=self.pk
             )
+        self.standfirst = _unix_newlines(self.standfirst)
+        self.body = _unix_newlines(self.body)
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
         full = f"{self.standfirst}\n{self.body}"
@@ -224,6 +226,11 @@ class Article(models.Model):
             and self.published_at is not None
             and self.published_at <= timezone.now()
         )
+
+
+def _unix_newlines(value: str) -> str:
+    """Browsers post textareas with CRLF; stored text uses LF only."""
+    return value.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def content_hash(*parts: str) -> str:

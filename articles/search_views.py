@@ -1,12 +1,14 @@
 """The reader-facing search page: `/search/?q=…&page=N`."""
 
 from django.core.paginator import Paginator
+from django.utils.decorators import method_decorator
 from django.utils.http import urlencode
 from django.views.generic import TemplateView
 
 from glossary.models import GlossaryEntry
 
-from .search.query import MAX_LENGTH, parse
+from .cache import cached_page
+from .search.query import MAX_LENGTH, clean, parse
 from .search.results import ArticleResults, glossary_matches
 from .views import public_tags
 
@@ -15,8 +17,26 @@ SUGGESTED_TERMS = 8
 SUGGESTED_TAGS = 10
 
 
+def page_identity(request) -> str:
+    """The cached page a search URL names: its cleaned query and page number.
+
+    Other parameters are ignored and a page that is not a number is page 1, as the
+    paginator treats it, so stray parameters cannot fill the cache with copies.
+    """
+    try:
+        page = int(request.GET.get("page", 1))
+    except (TypeError, ValueError):
+        page = 1
+    q = clean(request.GET.get("q", ""))
+    return f"{request.build_absolute_uri(request.path)}?{urlencode({'q': q, 'page': page})}"
+
+
+@method_decorator(lambda view: cached_page(view, page_identity), name="dispatch")
 class SearchView(TemplateView):
-    """Ranked articles and glossary entries; suggestions when nothing matches."""
+    """Ranked articles and glossary entries; suggestions when nothing matches.
+
+    Anonymous readers get pages from the page cache, keyed on the content stamp.
+    """
 
     template_name = "articles/search.html"
 

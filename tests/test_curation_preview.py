@@ -129,3 +129,10 @@ def test_preview_page_query_count(client, django_assert_num_queries):
     client.get(url)  # builds the glossary matcher and the linked body
     with django_assert_num_queries(3):  # the article, its tags, related articles
         assert client.get(url).status_code == 200
+
+
+def test_share_link_shows_only_the_share_banner(client, draft):
+    content = client.get(link(draft)).content.decode()
+    assert content.count('class="preview-banner"') == 1
+    assert "链接有效期至" in content
+    assert "读者无法访问此页" not in content

@@ -11,6 +11,7 @@ from articles.models import Author
 class AuthorAdmin(admin.ModelAdmin):
     list_display = ["name", "slug", "article_count", "updated_at", "view_on_site_link"]
     search_fields = ["name"]
+    ordering = ["name"]  # annotated querysets drop Meta.ordering; autocomplete pages need one
     readonly_fields = ["created_at", "updated_at"]
 
     def get_queryset(self, request):

@@ -46,26 +46,28 @@ class _Backend(ABC):
         return TABLE in connection.introspection.table_names()
 
     @abstractmethod
-    def _match(self, kind, terms, visible):
-        """SQL and parameters selecting `object_id, score` of the visible matches."""
+    def _match(self, kind, terms, visible) -> tuple[str, str, list]:
+        """`(columns, rest, params)`: `SELECT {columns} {rest}` selects `object_id, score`
+        of the visible matches; `rest` alone is their `FROM … WHERE …`."""
 
     def count(self, kind, terms, visible) -> int:
-        sql, params = self._match(kind, terms, visible)
+        """How many visible objects match, counted without ranking them."""
+        _, rest, params = self._match(kind, terms, visible)
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT COUNT(*) FROM ({sql}) AS hits", params)
+            cursor.execute(f"SELECT COUNT(*) {rest}", params)
             return cursor.fetchone()[0]
 
     def matching(self, kind, terms, visible) -> tuple[str, list]:
         """SQL and parameters selecting the `object_id` of every visible match, unranked."""
-        sql, params = self._match(kind, terms, visible)
-        return f"SELECT object_id FROM ({sql}) AS hits", params
+        columns, rest, params = self._match(kind, terms, visible)
+        return f"SELECT object_id FROM (SELECT {columns} {rest}) AS hits", params
 
     def ranked_ids(self, kind, terms, visible, limit, offset=0) -> list[int]:
-        """Primary keys of visible matches, best first."""
-        sql, params = self._match(kind, terms, visible)
+        """Primary keys of visible matches, best first; the database sorts and slices."""
+        columns, rest, params = self._match(kind, terms, visible)
         with connection.cursor() as cursor:
             cursor.execute(
-                f"{sql} ORDER BY {self.order}, object_id DESC LIMIT %s OFFSET %s",
+                f"SELECT {columns} {rest} ORDER BY {self.order}, object_id DESC LIMIT %s OFFSET %s",
                 [*params, limit, offset],
             )
             return [row[0] for row in cursor.fetchall()]
@@ -95,16 +97,20 @@ class PostgresBackend(_Backend):
     def _match(self, kind, terms, visible):
         tsquery = " && ".join(["phraseto_tsquery('simple', %s)"] * len(terms))
         visible_sql, visible_params = _compiled(visible)
-        sql = (
-            f"SELECT object_id, ts_rank(document, query) AS score "
+        rest = (
             f"FROM {TABLE}, (SELECT {tsquery} AS query) AS q "
             f"WHERE kind = %s AND document @@ query AND object_id IN ({visible_sql})"
         )
-        return sql, [*(" ".join(term) for term in terms), kind, *visible_params]
+        params = [*(" ".join(term) for term in terms), kind, *visible_params]
+        return "object_id, ts_rank(document, query) AS score", rest, params
 
 
 class SqliteBackend(_Backend):
-    """FTS5 with weights title 10, standfirst 4, body 1; rowid encodes kind and object id."""
+    """FTS5 with weights title 10, standfirst 4, body 1; rowid encodes kind and object id.
+
+    Queries read kind and object id from the rowid, which FTS5 has in its doclists, rather
+    than from the unindexed columns, which would cost a row lookup per match.
+    """
 
     order = "score"
 
@@ -125,11 +131,13 @@ class SqliteBackend(_Backend):
     def _match(self, kind, terms, visible):
         expression = " AND ".join(_fts5_phrase(term) for term in terms)
         visible_sql, visible_params = _compiled(visible)
-        sql = (
-            f"SELECT object_id, bm25({TABLE}, 0, 0, 10.0, 4.0, 1.0) AS score FROM {TABLE} "
-            f"WHERE {TABLE} MATCH %s AND kind = %s AND object_id IN ({visible_sql})"
+        n = len(KINDS)
+        rest = (
+            f"FROM {TABLE} WHERE {TABLE} MATCH %s AND rowid %% {n} = %s "
+            f"AND rowid / {n} IN ({visible_sql})"
         )
-        return sql, [expression, kind, *visible_params]
+        columns = f"rowid / {n} AS object_id, bm25({TABLE}, 0, 0, 10.0, 4.0, 1.0) AS score"
+        return columns, rest, [expression, KINDS.index(kind), *visible_params]
 
 
 def _compiled(visible):

@@ -29,9 +29,14 @@ class Query:
         return sorted(whole, key=lambda word: (-len(word), word))
 
 
+def clean(raw: str) -> str:
+    """`raw` with control characters and runs of spaces made single spaces, cut to length."""
+    return " ".join("".join(ch if ch.isprintable() else " " for ch in raw).split())[:MAX_LENGTH]
+
+
 def parse(raw: str) -> Query:
     """Split `raw` into terms, after teaching the segmenter the glossary's words."""
-    text = " ".join("".join(ch if ch.isprintable() else " " for ch in raw).split())[:MAX_LENGTH]
+    text = clean(raw)
     if not text:
         return Query("", ())
     documents.learn_glossary_words()

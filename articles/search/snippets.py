@@ -17,13 +17,26 @@ ELLIPSIS = "…"
 
 def highlight(text: str, words) -> str:
     """`text`, escaped, with every match of `words` marked."""
-    return _render(text, _spans(text, words), 0, len(text))
+    spans: list[tuple[int, int]] = []
+    for _, found in _matches(text, words):
+        _extend(spans, found)
+    return _render(text, spans, 0, len(text))
 
 
 def snippet(text: str, words, length: int = SNIPPET_LENGTH) -> str:
-    """About `length` characters of `text` around the first match, escaped and marked."""
+    """About `length` characters of `text` around the first match, escaped and marked.
+
+    Text past the excerpt is never folded: matching stops once the excerpt is known.
+    """
     text = " ".join(text.split())
-    spans = _spans(text, words)
+    spans: list[tuple[int, int]] = []
+    limit = len(text)
+    for piece_start, found in _matches(text, words):
+        if piece_start >= limit:
+            break
+        _extend(spans, found)
+        if spans and limit == len(text):
+            limit = max(0, spans[0][0] - LEAD) + length
     start = max(0, spans[0][0] - LEAD) if spans else 0
     start = max(0, min(start, len(text) - length))
     end = min(len(text), start + length)
@@ -35,33 +48,60 @@ def snippet(text: str, words, length: int = SNIPPET_LENGTH) -> str:
     )
 
 
-def _spans(text: str, words) -> list[tuple[int, int]]:
-    """`(start, end)` of matches in `text`, longest word first, touching ones merged."""
+def _matches(text: str, words):
+    """`(offset, spans)` for each space-separated piece of `text`, folded one at a time.
+
+    Words never contain spaces, so no match spans two pieces.
+    """
     words = sorted({w for w in words if w}, key=len, reverse=True)
     if not words:
-        return []
-    folded, origin = _folded(text)
+        return
     pattern = re.compile("|".join(map(re.escape, words)))
-    spans: list[tuple[int, int]] = []
-    for match in pattern.finditer(folded):
-        start, end = origin[match.start()], origin[match.end() - 1] + 1
+    offset = 0
+    for piece in text.split(" "):
+        folded, origin = _folded(piece)
+        yield (
+            offset,
+            [
+                (offset + origin[m.start()], offset + origin[m.end() - 1] + 1)
+                for m in pattern.finditer(folded)
+            ],
+        )
+        offset += len(piece) + 1
+
+
+def _extend(spans: list[tuple[int, int]], found) -> None:
+    """Append `found` to `spans`, both in order, merging spans that touch."""
+    for start, end in found:
         if spans and start <= spans[-1][1]:
             previous_start, previous_end = spans.pop()
             start, end = previous_start, max(end, previous_end)
         spans.append((start, end))
-    return spans
 
 
-def _folded(text: str) -> tuple[str, list[int]]:
+class _CharFolds(dict):
+    """Code point → its NFKC, lower-case form, worked out once per character seen."""
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = unicodedata.normalize("NFKC", chr(code)).lower()
+        return folded
+
+
+_FOLDS = _CharFolds()
+
+
+def _folded(text: str) -> tuple[str, list[int] | range]:
+    """The folded text and, for each of its characters, its position in `text`."""
     simplified = zhconv.convert(text, "zh-cn")
     if len(simplified) != len(text):
         simplified = text
-    chars, origin = [], []
+    folded = simplified.translate(_FOLDS)
+    if len(folded) == len(simplified):  # no character folded into several
+        return folded, range(len(folded))
+    origin = []
     for i, char in enumerate(simplified):
-        folded = unicodedata.normalize("NFKC", char).lower()
-        chars.append(folded)
-        origin.extend([i] * len(folded))
-    return "".join(chars), origin
+        origin.extend([i] * len(_FOLDS[ord(char)]))
+    return folded, origin
 
 
 def _render(text: str, spans, start: int, end: int) -> str:
