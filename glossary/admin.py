@@ -145,7 +145,7 @@ class GlossaryEntryAdmin(admin.ModelAdmin):
             "<p>共 {} 篇。</p><ul class='term-mentions'>{}</ul>{}", total, items, more
         )
 
-    @admin.action(description="通过所选术语（发布）")
+    @admin.action(description="通过所选术语（发布）", permissions=["change"])
     def approve(self, request, queryset):
         selected = queryset.count()
         entries = list(queryset.exclude(status=GlossaryEntry.Status.PUBLISHED))
@@ -155,7 +155,7 @@ class GlossaryEntryAdmin(admin.ModelAdmin):
         ignored = selected - len(entries)
         self._report(request, f"已发布 {len(entries)} 个术语", ignored, "已发布的")
 
-    @admin.action(description="驳回所选待审术语（保留为已驳回，不再导入）")
+    @admin.action(description="驳回所选待审术语（保留为已驳回，不再导入）", permissions=["change"])
     def reject(self, request, queryset):
         selected = queryset.count()
         entries = list(queryset.filter(status=GlossaryEntry.Status.SUGGESTED))
