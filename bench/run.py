@@ -5,253 +5,35 @@
     .venv/bin/python bench/run.py --database-url postgres://postgres@127.0.0.1:5432/postgres
 
 A fresh database gets the seed articles (the "10 articles" phase), then enough
-synthetic published articles, built from the seeds' sentences, to reach N. After
-each phase gunicorn serves the site and a small threaded client measures home, an
-article, a tag page, a search, and the same article's HTML as a static file.
-See bench/README.md.
+synthetic published articles, built from the seeds' sentences by bench/fill.py, to
+reach N. After each phase gunicorn serves the site and the client of bench/client.py
+measures home, an article, a tag page, a search, and the same article's HTML as a
+static file. See bench/README.md.
 """
 
 import argparse
-import http.client
 import json
 import os
 import platform
-import random
 import re
 import socket
-import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from contextlib import contextmanager
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
+from client import Sample, fetch, measure
+from fill import STATIC_ARTICLE
+
 ROOT = Path(__file__).resolve().parent.parent
+FILL = Path(__file__).resolve().parent / "fill.py"
 BENCH_DB = "chanye_bench"
-STATIC_ARTICLE = "bench/article.html"
 SEARCH_QUERY = "腾讯"
-BATCH = 500
 ROUNDS = 4
-
-
-# --- filling the database (runs in a child process with Django set up) -------------------
-
-
-def seed_sentences() -> list[str]:
-    """Sentences of the seed articles' bodies, as the importer parses them."""
-    from django.conf import settings
-
-    from articles.importer.sources import collect_paths, read_documents
-
-    docs = read_documents(collect_paths([settings.SEEDS_DIR]))
-    sentences = []
-    for chunk in "\n".join(a.body for doc in docs for a in doc.articles).split("。"):
-        chunk = re.sub(r"\s+", "", chunk.lstrip("#> \n"))
-        if 8 <= len(chunk) <= 200:
-            sentences.append(chunk + "。")
-    return sentences
-
-
-def clip(sentence: str, length: int) -> str:
-    return re.split(r"[,，、;；:：。]", sentence)[0][:length]
-
-
-def synthetic_tags(sentences, rng, count=300):
-    """Existing (seed) tags plus frequent words of the seed text."""
-    from collections import Counter
-
-    from articles import text
-    from articles.models import Tag
-
-    taken = {text.fold(t.name) for t in Tag.objects.all()}
-    slugs = set(Tag.objects.values_list("slug", flat=True))
-    words = Counter(w for s in sentences for w in text.segment(s) if len(w) >= 2 and w.isalpha())
-    new = []
-    for word, _ in words.most_common():
-        if len(new) >= count:
-            break
-        if text.fold(word) in taken:
-            continue
-        slug, n = text.pinyin_slug(word, 90), 2
-        while slug in slugs:
-            slug, n = f"{text.pinyin_slug(word, 85)}-{n}", n + 1
-        taken.add(text.fold(word))
-        slugs.add(slug)
-        new.append(Tag(name=word, slug=slug))
-    Tag.objects.bulk_create(new)
-    return list(Tag.objects.all())
-
-
-def synthetic_authors(count=40):
-    from articles import text
-    from articles.models import Author
-
-    names = [f"研究员{n:03d}" for n in range(1, count + 1)]
-    Author.objects.bulk_create(
-        [Author(name=name, slug=text.pinyin_slug(name)) for name in names], ignore_conflicts=True
-    )
-    return list(Author.objects.filter(name__in=names))
-
-
-def synthetic_body(sentences, rng) -> str:
-    blocks = []
-    for n in range(rng.randint(8, 16)):
-        if n and n % 4 == 0:
-            blocks.append("## " + clip(rng.choice(sentences), 16))
-        blocks.append("".join(rng.sample(sentences, rng.randint(2, 5))))
-    return "\n\n".join(blocks)
-
-
-def fill(count: int, static_root: Path, seed: int = 1) -> dict:
-    """Add `count` synthetic published articles, reindex, and describe the pages to measure."""
-    sys.path.insert(0, str(ROOT))
-    import django
-
-    django.setup()
-    from django.core.cache import cache
-    from django.db import connection, transaction
-    from django.test import Client
-    from django.utils import timezone
-
-    from articles import text
-    from articles.models import Article, TaggedArticle
-    from articles.rendering import render_markdown
-    from articles.search.index import reindex_all
-
-    rng = random.Random(seed)
-    if count:
-        sentences = seed_sentences()
-        tags = synthetic_tags(sentences, rng)
-        authors = synthetic_authors()
-        now = timezone.now()
-        offset = Article.objects.count()
-        for start in range(0, count, BATCH):
-            batch = []
-            for i in range(start, min(start + BATCH, count)):
-                body = synthetic_body(sentences, rng)
-                standfirst = body.split("。", 1)[0] + "。"
-                full = f"{standfirst}\n{body}"
-                batch.append(
-                    Article(
-                        title=f"{clip(rng.choice(sentences), 24)}({offset + i + 1})",
-                        slug=f"bench-{offset + i + 1:05d}",
-                        author=rng.choice(authors),
-                        standfirst=standfirst,
-                        summary=standfirst,
-                        body=body,
-                        body_html=render_markdown(body),
-                        status=Article.Status.PUBLISHED,
-                        published_at=now - timedelta(minutes=rng.randint(60, 3 * 365 * 24 * 60)),
-                        char_count=text.char_count(full),
-                        reading_minutes=text.reading_minutes(full),
-                    )
-                )
-            created = Article.objects.bulk_create(batch)
-            TaggedArticle.objects.bulk_create(
-                TaggedArticle(content_object=a, tag=t)
-                for a in created
-                for t in rng.sample(tags, rng.randint(2, 4))
-            )
-            print(f"  {start + len(batch)}/{count} articles", file=sys.stderr, flush=True)
-    print("  rebuilding the search index", file=sys.stderr, flush=True)
-    with transaction.atomic():
-        reindex_all()
-    with connection.cursor() as cursor:
-        cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
-    cache.clear()  # bulk_create sends no signals, so cached pages would not know of the new rows
-
-    article = (
-        Article.objects.published()
-        .exclude(source_document="")
-        .order_by("source_document", "source_position")
-        .first()
-    )
-    tag = article.tags.order_by("name").first()
-    response = Client(headers={"host": "127.0.0.1"}).get(article.get_absolute_url())
-    if response.status_code != 200:
-        raise SystemExit(f"{article.get_absolute_url()} answered {response.status_code}")
-    static_file = static_root / STATIC_ARTICLE
-    static_file.parent.mkdir(parents=True, exist_ok=True)
-    static_file.write_bytes(response.content)
-    return {
-        "articles": Article.objects.published().count(),
-        "article": article.get_absolute_url(),
-        "tag": tag.get_absolute_url(),
-    }
-
-
-# --- the client -----------------------------------------------------------------------------
-
-
-def fetch(port: int, path: str) -> tuple[int, int, float]:
-    """One GET on a new connection: (status, body bytes, seconds)."""
-    started = time.perf_counter()
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-    try:
-        conn.request("GET", path, headers={"Host": f"127.0.0.1:{port}"})
-        response = conn.getresponse()
-        body = response.read()
-    finally:
-        conn.close()
-    return response.status, len(body), time.perf_counter() - started
-
-
-class Sample:
-    """Latencies and statuses of one page, gathered over one or more rounds."""
-
-    def __init__(self, path: str):
-        self.path = path
-        self.latencies, self.statuses = [], {}
-        self.elapsed, self.size = 0.0, 0
-
-    def add(self, status: int, size: int, seconds: float) -> None:
-        self.latencies.append(seconds)
-        self.statuses[status] = self.statuses.get(status, 0) + 1
-        self.size = max(self.size, size)
-
-    def summary(self) -> dict:
-        n = len(self.latencies)
-        cuts = statistics.quantiles(self.latencies, n=100)
-        return {
-            "path": self.path,
-            "requests": n,
-            "errors": n - self.statuses.get(200, 0),
-            "statuses": self.statuses,
-            "bytes": self.size,
-            "rps": n / self.elapsed,
-            "p50_ms": cuts[49] * 1000,
-            "p95_ms": cuts[94] * 1000,
-        }
-
-
-def measure(port: int, sample: Sample, requests: int, concurrency: int) -> None:
-    """Add `requests` GETs of the sample's path, sent from `concurrency` threads."""
-    remaining = iter(range(requests))
-    lock = threading.Lock()
-
-    def worker():
-        while True:
-            with lock:
-                if next(remaining, None) is None:
-                    return
-            result = fetch(port, sample.path)
-            with lock:
-                sample.add(*result)
-
-    threads = [threading.Thread(target=worker) for _ in range(concurrency)]
-    started = time.perf_counter()
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    sample.elapsed += time.perf_counter() - started
-
-
-# --- orchestration --------------------------------------------------------------------------
 
 
 def free_port() -> int:
@@ -374,13 +156,7 @@ def main():
         "--workers", type=int, default=2 * (os.cpu_count() or 1) + 1, help="gunicorn workers"
     )
     parser.add_argument("--output", type=Path, help="JSON result file")
-    parser.add_argument("--fill", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
-
-    if args.fill is not None:
-        info = fill(args.fill, Path(os.environ["BENCH_STATIC_ROOT"]))
-        print(json.dumps(info))
-        return
     try:
         import gunicorn  # noqa: F401
     except ImportError:
@@ -411,7 +187,7 @@ def main():
                 add = 0 if label == "small" else max(0, args.articles - phases["small"]["articles"])
                 if add > 0:
                     print(f"== adding {add} synthetic articles", flush=True)
-                child = [sys.executable, __file__, "--fill", str(add)]
+                child = [sys.executable, str(FILL), str(add)]
                 out = subprocess.run(child, cwd=ROOT, env=env, check=True, stdout=subprocess.PIPE)
                 info = json.loads(out.stdout.splitlines()[-1])
                 pages = {
@@ -420,6 +196,7 @@ def main():
                     "static": f"/static/{STATIC_ARTICLE}",
                     "tag": info["tag"],
                     "search": f"/search/?q={quote(SEARCH_QUERY)}",
+                    "search-u": f"/search/?q={quote(SEARCH_QUERY)}&page={{n}}",
                 }
                 print(
                     f"== {info['articles']} articles, {args.workers} gunicorn workers", flush=True

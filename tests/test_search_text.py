@@ -145,3 +145,14 @@ class TestSnippet:
 
     def test_highlight_escapes_titles(self):
         assert highlight("<b>腾讯</b>", ["腾讯"]) == "&lt;b&gt;<mark>腾讯</mark>&lt;/b&gt;"
+
+    def test_marks_originals_that_fold_into_several_characters(self):
+        assert highlight("㈱腾讯 ﬁnance", ["腾讯", "finance"]) == (
+            "㈱<mark>腾讯</mark> <mark>ﬁnance</mark>"
+        )
+
+    def test_marks_matches_across_paragraphs_near_a_late_first_match(self):
+        text = "\n\n".join(["开头的段落。" * 5] * 20 + ["腾讯提出战略。", "腾讯云随后发力。"])
+        html = snippet(text, ["腾讯"])
+        assert html.count("<mark>腾讯</mark>") == 2
+        assert html.startswith("…") and not html.endswith("…")

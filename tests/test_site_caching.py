@@ -7,6 +7,7 @@ import pytest
 from django.utils import timezone
 
 from articles.models import Article
+from articles.search.index import reindex_all
 from tests.factories import make_article, make_term
 from tests.site_fixtures import fresh_cache, log_in_staff  # noqa: F401
 
@@ -152,3 +153,64 @@ def test_not_found_pages_are_not_cached(client, article):
     )
 
     assert client.get(draft.get_absolute_url()).status_code == 200
+
+
+def _search(client, q, **headers):
+    return client.get("/search/", {"q": q}, headers=headers)
+
+
+def test_repeat_searches_are_served_from_the_cache(
+    client, django_assert_num_queries, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        make_article("SaaS 的定价", body="谈谈 SaaS 的定价。")
+    first = _search(client, "SaaS")
+    empty = _search(client, "没有这个词")
+
+    with django_assert_num_queries(0):
+        second = _search(client, "SaaS")
+        spaced = client.get("/search/", {"q": "  SaaS ", "page": "x", "utm": "1"})
+        empty_again = _search(client, "没有这个词")
+
+    assert "<mark>SaaS</mark>" in first.content.decode()
+    assert second.content == spaced.content == first.content
+    assert second["ETag"] == first["ETag"]
+    assert empty_again.content == empty.content
+    assert _search(client, "SaaS", if_none_match=first["ETag"]).status_code == 304
+    assert _search(client, "没有这个词", if_none_match=empty["ETag"]).status_code == 304
+
+
+def test_search_results_follow_edits_and_schedules_at_once(
+    client, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        article = make_article("腾讯的布局", body="腾讯在产业互联网方面的布局。")
+        draft = make_article("腾讯草稿", body="腾讯", status=Article.Status.DRAFT)
+        due = timezone.now() + timedelta(seconds=1.5)
+        make_article("腾讯定时", body="腾讯", published_at=due)
+    before = _search(client, "腾讯")
+    assert "找到 1 篇相关文章" in before.content.decode()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        article.title = "腾讯的新布局"
+        article.save()
+        draft.status = Article.Status.PUBLISHED
+        draft.save()
+    after = _search(client, "腾讯", if_none_match=before["ETag"])
+
+    assert after.status_code == 200
+    assert "找到 2 篇相关文章" in after.content.decode()
+    assert "<mark>腾讯</mark>的新布局" in after.content.decode()
+
+    time.sleep(max(0.0, (due - timezone.now()).total_seconds()) + 0.2)
+
+    assert "找到 3 篇相关文章" in _search(client, "腾讯").content.decode()
+
+
+def test_signed_in_readers_bypass_the_search_cache(client, django_user_model, article):
+    assert "没有找到" in _search(client, "定价").content.decode()
+    reindex_all()  # indexes without a signal, so the cached page does not know
+
+    assert "没有找到" in _search(client, "定价").content.decode()
+    staff = log_in_staff(client, django_user_model)
+    assert "<mark>定价</mark>" in staff.get("/search/", {"q": "定价"}).content.decode()
