@@ -82,7 +82,7 @@ class AtomMixin:
 
 
 class LatestArticlesAtomFeed(AtomMixin, LatestArticlesFeed):
-    pass
+    """The site feed in Atom."""
 
 
 class TagFeed(LatestArticlesFeed):
@@ -103,7 +103,7 @@ class TagFeed(LatestArticlesFeed):
 
 
 class TagAtomFeed(AtomMixin, TagFeed):
-    pass
+    """Tag feed in Atom."""
 
 
 class AuthorFeed(LatestArticlesFeed):
@@ -124,4 +124,4 @@ class AuthorFeed(LatestArticlesFeed):
 
 
 class AuthorAtomFeed(AtomMixin, AuthorFeed):
-    pass
+    """Author feed in Atom."""

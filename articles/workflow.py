@@ -31,7 +31,7 @@ TRANSITIONS = {
 
 
 class TransitionNotAllowed(Exception):
-    pass
+    """A status change the workflow does not allow this person to make."""
 
 
 def can_move(user, article: Article, to: str) -> bool:

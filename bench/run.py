@@ -12,6 +12,7 @@ static file. See bench/README.md.
 """
 
 import argparse
+import contextlib
 import json
 import os
 import platform
@@ -57,11 +58,9 @@ def gunicorn(env, workers: int, log: Path):
         while True:
             if server.poll() is not None:
                 raise SystemExit(f"gunicorn exited; see {log}:\n{log.read_text()[-2000:]}")
-            try:
+            with contextlib.suppress(OSError):
                 fetch(port, "/")
                 break
-            except OSError:
-                pass
             if time.monotonic() > deadline:
                 raise SystemExit(f"gunicorn did not answer within 60 s; see {log}")
             time.sleep(0.2)
