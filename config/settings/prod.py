@@ -22,5 +22,8 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
         "LOCATION": os.environ.get("CACHE_DIR", str(BASE_DIR / "var" / "cache")),  # noqa: F405
+        # Culling evicts files at random, the content stamp included, which empties the
+        # page cache at once: keep it rare.
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
     }
 }
