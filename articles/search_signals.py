@@ -7,14 +7,21 @@ back edit never reaches the index.
 from functools import partial
 
 from django.db import DEFAULT_DB_ALIAS, transaction
-from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save, pre_delete
+from django.db.models.signals import (
+    m2m_changed,
+    post_delete,
+    post_migrate,
+    post_save,
+    pre_delete,
+    pre_save,
+)
 from django.dispatch import receiver
 
 from glossary.models import GlossaryEntry
 
 from .models import Article, Author, Tag, TaggedArticle
 from .search import index
-from .search.documents import ARTICLE, GLOSSARY
+from .search.documents import ARTICLE
 
 
 def _on_commit(callback):
@@ -59,15 +66,29 @@ def tag_deleted(sender, instance, **kwargs):
     _on_commit(partial(index.index_articles_by_id, ids))
 
 
+@receiver(pre_save, sender=GlossaryEntry, dispatch_uid="search_glossary_saving")
+def glossary_saving(sender, instance, raw=False, **kwargs):
+    """Note the names the entry had, whose articles are segmented anew once it is saved."""
+    if raw:
+        return
+    before = GlossaryEntry.objects.filter(pk=instance.pk).first() if instance.pk else None
+    instance._names_before = _names(before) if before else []
+
+
 @receiver(post_save, sender=GlossaryEntry, dispatch_uid="search_glossary_saved")
 def glossary_saved(sender, instance, raw=False, **kwargs):
     if not raw:
-        _on_commit(partial(index.index_glossary_entry, instance.pk))
+        former = getattr(instance, "_names_before", [])
+        _on_commit(partial(index.index_glossary_entry, instance.pk, former))
 
 
 @receiver(post_delete, sender=GlossaryEntry, dispatch_uid="search_glossary_deleted")
 def glossary_deleted(sender, instance, **kwargs):
-    _on_commit(partial(index.remove, GLOSSARY, [instance.pk]))
+    _on_commit(partial(index.index_glossary_entry, instance.pk, _names(instance)))
+
+
+def _names(entry: GlossaryEntry) -> list[str]:
+    return [entry.term, *entry.alias_list]
 
 
 @receiver(post_migrate, dispatch_uid="search_prune")

@@ -8,6 +8,7 @@ from django.views.generic import TemplateView
 from glossary.models import GlossaryEntry
 
 from .cache import cached_page
+from .search.backends import backend
 from .search.query import MAX_LENGTH, clean, parse
 from .search.results import ArticleResults, glossary_matches
 from .views import public_tags
@@ -43,12 +44,14 @@ class SearchView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         query = parse(self.request.GET.get("q", ""))
-        paginator = Paginator(ArticleResults(query), PAGE_SIZE)
-        page = paginator.get_page(self.request.GET.get("page"))
+        with backend().reading():
+            paginator = Paginator(ArticleResults(query), PAGE_SIZE)
+            page = paginator.get_page(self.request.GET.get("page"))
+            glossary = glossary_matches(query)
         context.update(
             q=query.text,
             max_length=MAX_LENGTH,
-            glossary=glossary_matches(query),
+            glossary=glossary,
             paginator=paginator,
             page_obj=page,
             page_links=_page_links(query.text, page),

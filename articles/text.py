@@ -55,12 +55,28 @@ def reading_minutes(text: str) -> int:
     return max(1, round(char_count(text) / READING_SPEED))
 
 
-def add_words(words) -> None:
-    """Teach jieba extra words (glossary terms, tags) so they stay whole."""
+def add_words(words) -> dict[str, int]:
+    """Teach jieba extra words (glossary terms, tags) so they stay whole.
+
+    Returns each word's earlier frequency (0 if jieba did not know it), for `forget_words`.
+    """
+    jieba.dt.check_initialized()
+    earlier = {}
     for word in words:
         word = word.strip()
         if word:
+            earlier[word] = jieba.dt.FREQ.get(word, 0)
             jieba.add_word(word, freq=20000)
+    return earlier
+
+
+def forget_words(earlier: dict[str, int]) -> None:
+    """Undo `add_words`: each word gets back the frequency it had, 0 making it no word."""
+    for word, freq in earlier.items():
+        if freq:
+            jieba.add_word(word, freq=freq)
+        else:
+            jieba.del_word(word)
 
 
 def segment(text: str) -> list[str]:

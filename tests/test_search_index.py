@@ -7,6 +7,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from articles.models import Article
@@ -110,6 +111,32 @@ def test_glossary_term_stays_a_token_for_articles_indexed_before_it(committed):
         make_term("智慧零售", "以数据驱动的零售形态。")
     assert found("“智慧零售”") == ["门店"]
     assert found("智慧零售") == ["门店"]
+
+
+def _unpublish(entry):
+    entry.status = GlossaryEntry.Status.SUGGESTED
+    entry.save()
+
+
+def _rename(entry):
+    entry.term = "公域流量"
+    entry.save()
+
+
+@pytest.mark.parametrize("change", [_unpublish, _rename, GlossaryEntry.delete])
+def test_a_term_that_is_no_longer_a_word_is_searched_as_its_parts(committed, change):
+    """私域流量 as a word leaves 私域 out of the index; once it is no word, articles
+    indexed with it are segmented anew, and the query is split as they are."""
+    with committed():
+        make_article("沉淀", body="品牌把私域流量沉淀下来。")
+        make_article("散词", body="私域运营先要有流量。")
+        entry = make_term("私域流量", "品牌自有的、可反复触达的用户。")
+    assert parse("私域流量").words == ["私域流量"]
+    with committed():
+        change(entry)
+    assert sorted(parse("私域流量").words) == ["流量", "私域"]
+    assert sorted(found("私域流量")) == ["散词", "沉淀"]
+    assert found("“私域流量”") == ["沉淀"]
 
 
 def test_tags_and_author_are_searchable(committed):
@@ -255,3 +282,30 @@ def test_rebuild_search_index_command(committed):
     call_command("rebuild_search_index", stdout=out)
     assert "搜索索引已重建" in out.getvalue()
     assert found("数字化转型") == ["命令重建"]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's planner")
+@pytest.mark.django_db(transaction=True)
+def test_searches_read_postgresql_through_the_gin_index():
+    """A word in every document would get a scan that reads each tsvector to test it."""
+    author, now = make_author(), timezone.now()
+    articles = Article.objects.bulk_create(
+        Article(
+            title=f"观察{n}",
+            slug=f"guan-cha-{n}",
+            author=author,
+            status=Article.Status.PUBLISHED,
+            published_at=now,
+        )
+        for n in range(2000)
+    )
+    body = " ".join(["腾讯", *(f"词{n}" for n in range(300))])
+    backend().replace(Document(ARTICLE, a.pk, a.title, "", body) for a in articles)
+    with connection.cursor() as cursor:
+        cursor.execute(f"ANALYZE {TABLE}, articles_article")
+    with CaptureQueriesContext(connection) as queries:
+        assert backend().count(ARTICLE, (("腾讯",),), Article.objects.published()) == 2000
+    with backend().reading(), connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN {queries[-1]['sql']}")
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "Bitmap Index Scan on articles_search_index_document_gin" in plan

@@ -33,8 +33,11 @@ def is_meaningful(word: str, known: frozenset[str]) -> bool:
 def suggest_tags(texts: dict, glossary_terms: list[str]) -> dict:
     """Map each key of `texts` to 3–8 tag names, deterministic for the same input."""
     known = frozenset([*DOMAIN_WORDS, *glossary_terms])
-    text.add_words(known)
-    candidates = {key: _candidates(body, known) for key, body in texts.items()}
+    earlier = text.add_words(known)
+    try:
+        candidates = {key: _candidates(body, known) for key, body in texts.items()}
+    finally:
+        text.forget_words(earlier)  # searches segment with the published glossary alone
     spread = Counter(word for words in candidates.values() for word in words)
     return {key: _choose(texts[key], candidates[key], spread, glossary_terms) for key in texts}
 

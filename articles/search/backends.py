@@ -10,8 +10,9 @@ Visibility is never decided here: callers pass the queryset of visible rows
 """
 
 from abc import ABC, abstractmethod
+from contextlib import contextmanager, nullcontext
 
-from django.db import NotSupportedError, connection
+from django.db import NotSupportedError, connection, transaction
 
 from .documents import KINDS
 
@@ -45,6 +46,10 @@ class _Backend(ABC):
     def exists() -> bool:
         return TABLE in connection.introspection.table_names()
 
+    def reading(self):
+        """The context in which a search's reads of the index run."""
+        return nullcontext()
+
     @abstractmethod
     def _match(self, kind, terms, visible) -> tuple[str, str, list]:
         """`(columns, rest, params)`: `SELECT {columns} {rest}` selects `object_id, score`
@@ -75,6 +80,22 @@ class _Backend(ABC):
 
 class PostgresBackend(_Backend):
     order = "score DESC"
+
+    @contextmanager
+    def reading(self):
+        """Searches find their matches through the GIN index, however common the word.
+
+        The planner does not know that testing `document @@ query` on a row reads its
+        `tsvector` out of TOAST, so for a word in most documents it would scan the table
+        or the primary key and read them all; the index finds the matches without reading
+        them (counting 9,900 matches among 10,000 articles: 15 ms instead of 97). Ranking
+        still reads each match once. `SET LOCAL` lasts until the enclosing transaction
+        ends, so the block opens one.
+        """
+        with transaction.atomic(savepoint=False), connection.cursor() as cursor:
+            cursor.execute("SET LOCAL enable_seqscan = off")
+            cursor.execute("SET LOCAL enable_indexscan = off")
+            yield
 
     def replace(self, documents):
         with connection.cursor() as cursor:

@@ -35,7 +35,7 @@ _MARKDOWN = [
     (re.compile(r"\\([\\`*_{}\[\]()#+\-.!>])"), r"\1"),
 ]
 
-_learned: set[str] = set()
+_learned: dict[str, int] = {}  # glossary word → its frequency in jieba before it was learned
 
 
 @dataclass(frozen=True)
@@ -66,15 +66,19 @@ def tokens(value: str) -> list[str]:
 
 
 def learn_glossary_words() -> None:
-    """Add published glossary terms and aliases to jieba's dictionary (one query)."""
+    """Make the glossary words in jieba's dictionary the published terms and aliases.
+
+    One query. Words of entries since unpublished, renamed or deleted are forgotten, so
+    a query segments as the index was segmented when those entries were reindexed.
+    """
     words = set()
     entries = GlossaryEntry.objects.published().order_by()
     for term, aliases in entries.values_list("term", "aliases"):
         words.add(normalise(term))
         words.update(normalise(alias) for alias in ALIAS_SEPARATORS.split(aliases))
-    new = words - _learned
-    text.add_words(new)
-    _learned.update(new)
+    words.discard("")
+    text.forget_words({word: _learned.pop(word) for word in set(_learned) - words})
+    _learned.update(text.add_words(words - _learned.keys()))
 
 
 def markdown_text(source: str) -> str:

@@ -28,19 +28,23 @@ def index_articles_by_id(ids) -> None:
     remove(ARTICLE, set(ids) - written)
 
 
-def index_glossary_entry(pk: int) -> None:
-    """Index one entry and, while it is published, the articles that mention it.
+def index_glossary_entry(pk: int, former_names=()) -> None:
+    """Index one entry, and the articles that mention its names now or `former_names`.
 
-    A published term is a dictionary word, so articles containing it are segmented
-    anew to carry it as one token.
+    A published term is a dictionary word, so articles containing it are segmented anew
+    to carry it as one token; once it is no word (unpublished, renamed or deleted), they
+    are segmented anew without it, as queries now are.
     """
-    if not index_glossary_entries(GlossaryEntry.objects.filter(pk=pk)):
+    names = set(former_names)
+    if index_glossary_entries(GlossaryEntry.objects.filter(pk=pk)):
+        entry = GlossaryEntry.objects.get(pk=pk)
+        names.update([entry.term, *entry.alias_list])
+    else:
         remove(GLOSSARY, [pk])
-        return
-    entry = GlossaryEntry.objects.published().filter(pk=pk).first()
-    if entry is not None:
+    names.discard("")
+    if names:
         mentions = Q()
-        for name in [entry.term, *entry.alias_list]:
+        for name in names:
             mentions |= Q(title__contains=name) | Q(standfirst__contains=name)
             mentions |= Q(body__contains=name)
         index_articles(Article.objects.filter(mentions))
