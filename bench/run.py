@@ -4,11 +4,11 @@
     .venv/bin/python bench/run.py                  # SQLite in a scratch directory
     .venv/bin/python bench/run.py --database-url postgres://postgres@127.0.0.1:5432/postgres
 
-A fresh database gets the seed articles (the "10 articles" phase), then enough
-synthetic published articles, built from the seeds' sentences by bench/fill.py, to
-reach N. After each phase gunicorn serves the site and the client of bench/client.py
-measures home, an article, a tag page, a search, and the same article's HTML as a
-static file. See bench/README.md.
+Two fresh databases get the seed articles; one of them then gets enough synthetic
+published articles, built from the seeds' sentences by bench/fill.py, to reach N. A
+gunicorn server for each serves the site, and the client of bench/client.py measures
+home, an article, a tag page, a search, and the same article's HTML as a static file,
+on both servers in turns, so that both phases meet the same machine. See bench/README.md.
 """
 
 import argparse
@@ -35,6 +35,7 @@ FILL = Path(__file__).resolve().parent / "fill.py"
 BENCH_DB = "chanye_bench"
 SEARCH_QUERY = "腾讯"
 ROUNDS = 4
+PAGES = ("home", "article", "static", "tag", "search", "search-u")
 
 
 def free_port() -> int:
@@ -70,44 +71,93 @@ def gunicorn(env, workers: int, log: Path):
         server.wait(timeout=30)
 
 
-def run_phase(env, args, pages, workers, log) -> list[dict]:
-    """Warm every page up, then measure them in turns, so that changes in the
-    machine's load reach all pages alike."""
-    samples = {name: Sample(path) for name, path in pages.items()}
-    with gunicorn(env, workers, log) as port:
-        for sample in samples.values():
-            measure(port, Sample(sample.path), max(50, 10 * workers), args.concurrency)
+def run_phases(phases: dict, args) -> None:
+    """Warm every page up, then measure them in turns, page by page and phase by phase,
+    so that changes in the machine's load reach all pages of both phases alike."""
+    with contextlib.ExitStack() as stack:
+        ports = {
+            label: stack.enter_context(
+                gunicorn(phase["env"], args.workers, phase["scratch"] / "gunicorn.log")
+            )
+            for label, phase in phases.items()
+        }
+        samples = {
+            label: {name: Sample(path) for name, path in phase["pages"].items()}
+            for label, phase in phases.items()
+        }
+        for label, pages in samples.items():
+            for sample in pages.values():
+                measure(
+                    ports[label], Sample(sample.path), max(50, 10 * args.workers), args.concurrency
+                )
         share = -(-args.requests // ROUNDS)
         for _ in range(ROUNDS):
-            for sample in samples.values():
-                measure(port, sample, share, args.concurrency)
-    results = [{"page": name, **sample.summary()} for name, sample in samples.items()]
-    for r in results:
-        print(
-            f"  {r['page']:<8} {r['rps']:8.1f} req/s  p50 {r['p50_ms']:7.1f} ms"
-            f"  p95 {r['p95_ms']:7.1f} ms  errors {r['errors']}",
-            flush=True,
-        )
-    return results
+            for name in PAGES:
+                for label, pages in samples.items():
+                    measure(ports[label], pages[name], share, args.concurrency)
+    for label, pages in samples.items():
+        phases[label]["results"] = {
+            name: {"page": name, **s.summary()} for name, s in pages.items()
+        }
 
 
 @contextmanager
-def database(url: str | None, scratch: Path):
-    """A fresh database: a SQLite file in `scratch`, or BENCH_DB on the given PostgreSQL server."""
+def database(url: str | None, scratch: Path, name: str):
+    """A fresh database: a SQLite file in `scratch`, or `name` on the given PostgreSQL server."""
     if url is None:
-        yield f"sqlite:///{scratch / 'bench.sqlite3'}", f"SQLite {sqlite_version()}"
+        yield f"sqlite:///{scratch / f'{name}.sqlite3'}", f"SQLite {sqlite_version()}"
         return
     import psycopg
 
     with psycopg.connect(url, autocommit=True) as conn:
         version = conn.execute("SHOW server_version").fetchone()[0]
-        conn.execute(f"DROP DATABASE IF EXISTS {BENCH_DB} WITH (FORCE)")
-        conn.execute(f"CREATE DATABASE {BENCH_DB} ENCODING 'UTF8' TEMPLATE template0")
+        conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        conn.execute(f"CREATE DATABASE {name} ENCODING 'UTF8' TEMPLATE template0")
     try:
-        yield urlsplit(url)._replace(path=f"/{BENCH_DB}").geturl(), f"PostgreSQL {version}"
+        yield urlsplit(url)._replace(path=f"/{name}").geturl(), f"PostgreSQL {version}"
     finally:
         with psycopg.connect(url, autocommit=True) as conn:
-            conn.execute(f"DROP DATABASE IF EXISTS {BENCH_DB} WITH (FORCE)")
+            conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+def phase_env(scratch: Path, db_url: str) -> dict:
+    """The environment of one phase's commands and server: its database, cache and static root."""
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.bench",
+        "SECRET_KEY": os.urandom(24).hex(),
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "DATABASE_URL": db_url,
+        "SECURE_SSL_REDIRECT": "0",
+        "BENCH_STATIC_ROOT": str(scratch / "static"),
+        "CACHE_DIR": str(scratch / "cache"),
+    }
+
+
+def pages_to_measure(info: dict) -> dict:
+    """Paths by name, in the order of PAGES; `{n}` makes each uncached search's URL new."""
+    pages = {
+        "home": "/",
+        "article": info["article"],
+        "static": f"/static/{STATIC_ARTICLE}",
+        "tag": info["tag"],
+        "search": f"/search/?q={quote(SEARCH_QUERY)}",
+        "search-u": f"/search/?q={quote(SEARCH_QUERY)}&page={{n}}",
+    }
+    return {name: pages[name] for name in PAGES}
+
+
+def prepare(env, add: int) -> dict:
+    """Migrate, collect static files, import the seeds, add `add` synthetic articles;
+    returns what bench/fill.py reports: the article count and the pages to measure."""
+    manage(env, "migrate", "--no-input", "--verbosity", "0")
+    manage(env, "collectstatic", "--no-input", "--verbosity", "0")
+    manage(env, "import_seeds", "--verbosity", "0")
+    if add > 0:
+        print(f"== adding {add} synthetic articles", flush=True)
+    child = [sys.executable, str(FILL), str(add)]
+    out = subprocess.run(child, cwd=ROOT, env=env, check=True, stdout=subprocess.PIPE)
+    return json.loads(out.stdout.splitlines()[-1])
 
 
 def sqlite_version() -> str:
@@ -163,45 +213,27 @@ def main():
 
     host = {**machine(), "loadavg_at_start": loadavg()}
     print(f"== {host['cpu']}, {host['cores']} cores, load average {host['loadavg_at_start']}")
-    with tempfile.TemporaryDirectory(prefix="chanye-bench-") as tmp:
-        scratch = Path(tmp)
-        with database(args.database_url, scratch) as (db_url, db_name):
-            env = {
-                **os.environ,
-                "DJANGO_SETTINGS_MODULE": "config.settings.bench",
-                "SECRET_KEY": os.urandom(24).hex(),
-                "ALLOWED_HOSTS": "127.0.0.1",
-                "DATABASE_URL": db_url,
-                "SECURE_SSL_REDIRECT": "0",
-                "BENCH_STATIC_ROOT": str(scratch / "static"),
-                "CACHE_DIR": str(scratch / "cache"),
-            }
-            print(f"== {db_name}: migrate, collectstatic, import_seeds", flush=True)
-            manage(env, "migrate", "--no-input", "--verbosity", "0")
-            manage(env, "collectstatic", "--no-input", "--verbosity", "0")
-            manage(env, "import_seeds", "--verbosity", "0")
-
-            phases = {}
-            for label in ("small", "large"):
-                add = 0 if label == "small" else max(0, args.articles - phases["small"]["articles"])
-                if add > 0:
-                    print(f"== adding {add} synthetic articles", flush=True)
-                child = [sys.executable, str(FILL), str(add)]
-                out = subprocess.run(child, cwd=ROOT, env=env, check=True, stdout=subprocess.PIPE)
-                info = json.loads(out.stdout.splitlines()[-1])
-                pages = {
-                    "home": "/",
-                    "article": info["article"],
-                    "static": f"/static/{STATIC_ARTICLE}",
-                    "tag": info["tag"],
-                    "search": f"/search/?q={quote(SEARCH_QUERY)}",
-                    "search-u": f"/search/?q={quote(SEARCH_QUERY)}&page={{n}}",
-                }
-                print(
-                    f"== {info['articles']} articles, {args.workers} gunicorn workers", flush=True
-                )
-                results = run_phase(env, args, pages, args.workers, scratch / "gunicorn.log")
-                phases[label] = {**info, "results": {r["page"]: r for r in results}}
+    with tempfile.TemporaryDirectory(prefix="chanye-bench-") as tmp, contextlib.ExitStack() as dbs:
+        phases = {}
+        for label in ("small", "large"):
+            scratch = Path(tmp) / label
+            scratch.mkdir()
+            db_url, db_name = dbs.enter_context(
+                database(args.database_url, scratch, f"{BENCH_DB}_{label}")
+            )
+            env = phase_env(scratch, db_url)
+            print(f"== {db_name}, {label}: migrate, collectstatic, import_seeds", flush=True)
+            add = 0 if label == "small" else max(0, args.articles - phases["small"]["articles"])
+            info = prepare(env, add)
+            pages = pages_to_measure(info)
+            phases[label] = {**info, "env": env, "scratch": scratch, "pages": pages}
+        counts = " and ".join(str(p["articles"]) for p in phases.values())
+        print(f"== {counts} articles, {args.workers} gunicorn workers each", flush=True)
+        run_phases(phases, args)
+    phases = {
+        label: {k: v for k, v in phase.items() if k not in ("env", "scratch", "pages")}
+        for label, phase in phases.items()
+    }
 
     checks = ratio_checks(phases["small"]["results"], phases["large"]["results"])
     print_table(db_name, phases, checks)
