@@ -99,6 +99,19 @@ class TestDeletedArticles:
         assert not DeletedImport.objects.exists()
         assert articles_row(run()) == ["0", "0", "10", "0"]
 
+    def test_editor_lets_the_next_import_re_create_a_deleted_article(self, editor_client):
+        run()
+        delete_through_admin(editor_client, Article.objects.get(title=SEED_TITLE))
+        changelist = reverse("admin:articles_deletedimport_changelist")
+        assert SEED_TITLE in editor_client.get(changelist, {"q": "理念"}).content.decode()
+        tombstone = DeletedImport.objects.get()
+        data = {"action": "allow_reimport", helpers.ACTION_CHECKBOX_NAME: [tombstone.pk]}
+        response = editor_client.post(changelist, data, follow=True)
+        assert "已允许 1 篇文章在下次导入时重新创建" in response.content.decode()
+        assert not DeletedImport.objects.exists()
+        assert articles_row(run()) == ["1", "0", "9", "0"]
+        assert Article.objects.filter(title=SEED_TITLE).count() == 1
+
     def test_deleting_an_article_written_in_the_admin_leaves_nothing(self, editor_client):
         delete_through_admin(editor_client, make_article("编辑部原创"))
         assert not DeletedImport.objects.exists()
@@ -108,7 +121,9 @@ class TestDeletedArticles:
         delete_through_admin(editor_client, Article.objects.get(title=SEED_TITLE))
         upload = SimpleUploadedFile(seed_path.name, seed_path.read_bytes(), "text/plain")
         response = editor_client.post(IMPORT_URL, {"files": [upload], "status": "draft"})
-        assert f"“{SEED_TITLE}”：已被编辑删除" in response.content.decode()
+        html = response.content.decode()
+        assert f"“{SEED_TITLE}”：已被编辑删除" in html
+        assert reverse("admin:articles_deletedimport_changelist") in html
 
 
 class TestRejectedTerms:

@@ -20,7 +20,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from articles import revisions
-from articles.models import Article, Author, Tag
+from articles.models import Article, Author, DeletedImport, Tag
 from glossary.models import GlossaryEntry
 from tests.conftest import SEED
 from tests.factories import make_article, make_author, make_term
@@ -76,6 +76,9 @@ def w(django_user_model):
         featured=featured,
         author=make_author("笔名甲"),
         term=make_term("产业互联网", status=GlossaryEntry.Status.SUGGESTED),
+        tombstone=DeletedImport.objects.create(
+            source_document="000_seed.txt", source_position=3, title="被删除的导入文章"
+        ),
     )
 
 
@@ -102,6 +105,7 @@ TARGETS = {
     "author": lambda w: ([w.author.pk], ""),
     "tag": lambda w: ([w.tag_a.pk], ""),
     "term": lambda w: ([w.term.pk], ""),
+    "tombstone": lambda w: ([w.tombstone.pk], ""),
     "group": lambda w: ([w.writers.pk], ""),
     "user": lambda w: ([w.other.pk], ""),
     "app articles": lambda w: (["articles"], ""),
@@ -162,6 +166,12 @@ GET_MATRIX = {
     ("glossary_glossaryentry_change", "term"): (302, 200, 200, 200),
     ("glossary_glossaryentry_delete", "term"): (302, 403, 200, 200),
     ("glossary_glossaryentry_history", "term"): (302, 200, 200, 200),
+    # --- deleted imports: editors look, and let the next import re-create them (an action)
+    ("articles_deletedimport_changelist", "-"): (302, 403, 200, 200),
+    ("articles_deletedimport_add", "-"): (302, 403, 403, 403),
+    ("articles_deletedimport_change", "tombstone"): (302, 403, 200, 200),  # read-only
+    ("articles_deletedimport_delete", "tombstone"): (302, 403, 403, 403),
+    ("articles_deletedimport_history", "tombstone"): (302, 403, 200, 200),
     # --- accounts: superusers only
     ("auth_group_changelist", "-"): (302, 403, 403, 200),
     ("auth_group_add", "-"): (302, 403, 403, 200),
@@ -475,6 +485,7 @@ OFFERED = {
         {"delete_selected", "approve", "reject"},
         {"delete_selected", "approve", "reject"},
     ),
+    "articles.deletedimport": (None, {"allow_reimport"}, {"allow_reimport"}),
     "auth.group": (None, None, {"delete_selected"}),
     "auth.user": (None, None, {"delete_selected"}),
 }
@@ -638,6 +649,14 @@ ACTION_MATRIX = {
         lambda w: {"post": "yes"},
         lambda w: fresh(w.term) is None,
         ((302, False), (200, False), (302, True), (302, True)),
+    ),
+    "let the next import re-create a deleted article": (
+        "articles_deletedimport",
+        "allow_reimport",
+        lambda w: [w.tombstone],
+        lambda w: {},
+        lambda w: fresh(w.tombstone) is None,
+        ((302, False), (403, False), (302, True), (302, True)),
     ),
 }
 

@@ -172,6 +172,7 @@ class ImportAdminMixin:
             force=force,
             rows=report_rows(report),
             skipped=report.skipped,
+            kept_deleted=report.kept_deleted,
             changed=report.changed,
         )
         return TemplateResponse(request, "admin/articles/import_preview.html", context)

@@ -29,6 +29,7 @@ OUTCOME_LABELS = {"created": "新建", "updated": "更新", "unchanged": "未变
 class ImportReport:
     counts: dict[str, Counter] = field(default_factory=lambda: {k: Counter() for k in KINDS})
     skipped: list[str] = field(default_factory=list)
+    kept_deleted: int = 0  # imported articles an editor deleted, left deleted
 
     def count(self, kind: str, outcome: str) -> None:
         self.counts[kind][outcome] += 1
@@ -170,6 +171,7 @@ class _ArticleWriter:
             self.report.skip(
                 "articles", f"{source} #{parsed.position} “{deleted.title}”：已被编辑删除"
             )
+            self.report.kept_deleted += 1
             return None
         if deleted is not None:
             deleted.delete()
