@@ -13,3 +13,11 @@ def seed_path():
 @pytest.fixture
 def seed_text():
     return SEED.read_text(encoding="utf-8")
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Every test starts with an empty cache: pages, stamps, who has which article open."""
+    from django.core.cache import cache
+
+    cache.clear()

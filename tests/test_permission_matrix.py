@@ -19,7 +19,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from articles import revisions
+from articles import presence, revisions
 from articles.models import Article, Author, DeletedImport, Tag
 from glossary.models import GlossaryEntry
 from tests.conftest import SEED
@@ -149,6 +149,8 @@ GET_MATRIX = {
     ("articles_article_revoke_preview", "own"): (302, 200, 200, 200),
     ("articles_article_revoke_preview", "others"): (302, 403, 200, 200),
     ("articles_article_markdown_preview", "-"): (302, 405, 405, 405),  # POST only
+    ("articles_article_editing", "own"): (302, 405, 405, 405),  # POST only: the heartbeat
+    ("articles_article_editing", "others"): (302, 405, 405, 405),
     ("articles_article_import", "-"): (302, 403, 200, 200),
     # --- authors, tags, glossary: writers may look, editors manage
     ("articles_author_changelist", "-"): (302, 200, 200, 200),
@@ -264,8 +266,27 @@ def seed_upload():
     }
 
 
+def editing(article):
+    """Whether anybody is recorded as having `article` open."""
+    return bool(presence.others(article.pk, SimpleNamespace(pk=None)))
+
+
 # case -> (URL name, target, data(w), changed(w) or None, ((status, changed) per role))
 POST_MATRIX = {
+    "heartbeat on own draft": (
+        "articles_article_editing",
+        "own",
+        lambda w: {},
+        lambda w: editing(w.own_draft),
+        ((302, False), (200, True), (200, True), (200, True)),
+    ),
+    "heartbeat on others' draft": (
+        "articles_article_editing",
+        "others",
+        lambda w: {},
+        lambda w: editing(w.others_draft),
+        ((302, False), (403, False), (200, True), (200, True)),
+    ),
     "article change others' draft": (
         "articles_article_change",
         "others",

@@ -14,12 +14,14 @@ from articles.search.results import matching_article_ids
 from .history import RevisionsAdminMixin
 from .importing import ImportAdminMixin
 from .markdown_preview import MarkdownPreviewAdminMixin
+from .presence import PresenceAdminMixin
 from .sharing import PreviewAdminMixin
 from .workflow_actions import WorkflowActionsMixin
 
 
 @admin.register(Article)
 class ArticleAdmin(
+    PresenceAdminMixin,
     RevisionsAdminMixin,
     WorkflowActionsMixin,
     PreviewAdminMixin,

@@ -1,4 +1,5 @@
-"""The editorial admin end to end: write with the live preview, review, publish, share, merge.
+"""The editorial admin end to end: write with the live preview, review, publish, share, merge,
+and see who else has an article open.
 
 Writers (作者) and editors (编辑) are real users in the role groups, signed in through
 `/admin/login/`; the public site is read from separate, anonymous browser contexts.
@@ -11,7 +12,7 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from playwright.sync_api import expect
 
-from articles import roles
+from articles import presence, roles
 from articles.models import Article, ArticleRevision
 from tests.browser.conftest import _new_page
 from tests.factories import make_article, make_author, make_term
@@ -249,3 +250,27 @@ def test_second_editor_resolves_a_conflict(page, new_page, editor, second_editor
         ("平台经济监管观察", f"{original_body}\n\n{added}", editor.pk),
     ]
     assert ArticleRevision.objects.filter(article=article, body=original_body).exists()
+
+
+def test_editors_see_who_else_has_the_article_open(
+    page, new_page, editor, second_editor, monkeypatch
+):
+    monkeypatch.setattr(presence, "HEARTBEAT", 1)
+    article = make_article("产业带数字化调研", status=Status.DRAFT)
+    change_url = f"{CHANGELIST}{article.pk}/change/"
+
+    first = page
+    log_in(first, editor)
+    first.goto(change_url)
+    expect(first.locator("#presence-notice")).to_be_hidden()
+
+    second = new_page()
+    log_in(second, second_editor)
+    second.goto(change_url)
+    expect(second.locator("#presence-notice")).to_contain_text("王编辑（")
+    expect(second.locator("#presence-notice")).to_contain_text("也打开了这篇文章")
+
+    # The first page learns of the second at its next heartbeat, and of its leaving too.
+    expect(first.locator("#presence-notice")).to_contain_text("赵审校（", timeout=5000)
+    second.goto("/admin/")
+    expect(first.locator("#presence-notice")).to_be_hidden(timeout=5000)
