@@ -8,7 +8,7 @@ from django.db.models import Q
 from django.utils import timezone
 from taggit.utils import _parse_tags
 
-from . import revisions, roles, workflow
+from . import merge, revisions, roles, workflow
 from .models import Article, Tag
 
 SEPARATORS = "，、"  # read as commas: the Chinese comma and the enumeration comma
@@ -38,11 +38,15 @@ def parse_tags(tagstring: str) -> list[str]:
 
 def tags_to_string(tags) -> str:
     """The tag field's text (`TAGGIT_STRING_FROM_TAGS`): names joined by `、`, quoted if need be."""
-    names = []
-    for tag in tags:
-        quoted = any(ch in tag.name for ch in f", {SEPARATORS}")
-        names.append(f'"{tag.name}"' if quoted else tag.name)
-    return "、".join(sorted(names))
+    return names_to_string(tag.name for tag in tags)
+
+
+def names_to_string(names) -> str:
+    """Tag names as the tag field shows them: joined by `、`, quoted if need be."""
+    quoted = [
+        f'"{name}"' if any(ch in name for ch in f", {SEPARATORS}") else name for name in names
+    ]
+    return "、".join(sorted(quoted))
 
 
 def unknown_tags(names: list[str]) -> list[str]:
@@ -61,9 +65,11 @@ class ArticleAdminForm(forms.ModelForm):
 
     `base_version` carries the `updated_at` of the article when the form was opened. If
     someone saved the article since, the form is refused with who and when, `conflict`
-    holds the difference between the version it started from and theirs, and
-    `base_version` moves on, so that saving again is a conscious overwrite. A post without
-    `base_version` (not made from the change page) is not checked.
+    holds the difference between the version it started from and theirs, the form's data
+    becomes the three-way merge of that version, theirs and this form (`articles.merge`;
+    where both changed the same paragraph, this form's text stays), and `base_version`
+    moves on, so that saving again is a conscious choice. A post without `base_version`
+    (not made from the change page) is not checked.
     """
 
     base_version = forms.CharField(widget=forms.HiddenInput, required=False)
@@ -129,27 +135,62 @@ class ArticleAdminForm(forms.ModelForm):
         if current is None or current == started:
             return
         stored = Article.objects.get(pk=self.instance.pk)
-        theirs = revisions.revision_at(stored, current)
+        saved = revisions.revision_at(stored, current)
+        theirs = revisions.state_of(saved or stored)
         base = revisions.revision_at(stored, started)
-        who = roles.display_name(theirs.created_by if theirs else None)
+        who = roles.display_name(saved.created_by if saved else None)
         when = timezone.localtime(current).strftime("%H:%M")
         self.conflict = {
             "who": who,
             "when": current,
-            "rows": revisions.compare(
-                revisions.state_of(base), revisions.state_of(theirs or stored)
-            )
-            if base is not None
-            else None,
+            "rows": revisions.compare(revisions.state_of(base), theirs) if base else None,
         }
         self.data = self.data.copy()
         self.data[self.add_prefix("base_version")] = current.isoformat()
+        clashes = self._merge_into_form(revisions.state_of(base), theirs) if base else None
+        if clashes == []:
+            raise forms.ValidationError(
+                "在你编辑期间，%(who)s于 %(when)s 修改了这篇文章。你们改的是不同的地方，"
+                "下面的表单已合并了双方的修改；请检查后再次保存。",
+                params={"who": who, "when": when},
+                code="stale_merged",
+            )
+        labels = {**revisions.LABELS, "status": "状态"}
+        clashing = "、".join(labels[name] for name in clashes or [])
         raise forms.ValidationError(
-            "在你编辑期间，%(who)s于 %(when)s 修改了这篇文章。你的文字仍保留在下面的表单里；"
-            "请对照上方对方所做的修改，确认后再次保存（将以你的版本为准）。",
-            params={"who": who, "when": when},
+            "在你编辑期间，%(who)s于 %(when)s 修改了这篇文章。%(clash)s"
+            "你的文字仍保留在下面的表单里；请对照上方对方所做的修改，确认后再次保存"
+            "（将以你的版本为准）。",
+            params={
+                "who": who,
+                "when": when,
+                "clash": f"双方都改了{clashing}的同一处，其余修改已合并。" if clashing else "",
+            },
             code="stale",
         )
+
+    def _merge_into_form(self, base: dict, theirs: dict) -> list[str]:
+        """Put the three-way merge of base, this form and theirs into the form's data;
+        returns the fields whose changes clash, which keep this form's value."""
+        mine = dict(base)
+        for name in (name for name in base if name in self.fields):
+            raw = self.data.get(self.add_prefix(name), "")
+            if name in self.cleaned_data:
+                mine[name] = self.cleaned_data[name]
+            else:  # a value that did not validate: what was typed
+                mine[name] = parse_tags(raw) if name == "tags" else raw
+        merged, clashes = merge.merge_states(base, mine, theirs)
+        if "status" in self.fields:
+            allowed = {value for value, _ in self.fields["status"].choices}
+            if merged["status"] not in allowed and "status" not in clashes:
+                clashes.append("status")
+                merged["status"] = mine["status"]
+        for name in (*revisions.TEXT_FIELDS, "status"):
+            if name in self.fields:
+                self.data[self.add_prefix(name)] = merged[name]
+        if "tags" in self.fields:
+            self.data[self.add_prefix("tags")] = names_to_string(merged["tags"])
+        return clashes
 
 
 def _parse_version(value: str | None) -> datetime | None:

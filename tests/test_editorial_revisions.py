@@ -137,25 +137,61 @@ class TestRevisions:
 
 
 class TestConflicts:
-    def test_second_save_is_refused_and_nothing_is_lost(self, zhang, li):
-        article = make_article("共同编辑的文章", body="第一段。\n\n第二段。")
+    def _open_twice(self, article, zhang, li):
         first, second = Client(), Client()
         first.force_login(zhang)
         second.force_login(li)
         zhang_form = form_of(first.get(url("change", article.pk)))
         li_form = form_of(second.get(url("change", article.pk)))
+        return first, second, zhang_form, li_form
+
+    def test_changes_to_different_paragraphs_are_merged_into_the_form(self, zhang, li):
+        article = make_article("共同编辑的文章", body="第一段。\n\n第二段。", tags=["零售"])
+        first, second, zhang_form, li_form = self._open_twice(article, zhang, li)
 
         zhang_body = "第一段，张三改过。\n\n第二段。"
         with time_machine.travel(datetime(2026, 3, 2, 14, 5, tzinfo=SHANGHAI), tick=False):
-            saved = first.post(url("change", article.pk), {**zhang_form, "body": zhang_body})
+            saved = first.post(
+                url("change", article.pk), {**zhang_form, "body": zhang_body, "tags": "零售、物流"}
+            )
         assert saved.status_code == 302
 
         li_body = "第一段。\n\n第二段，李四补充。"
+        refused = second.post(
+            url("change", article.pk), {**li_form, "title": "两人合写", "body": li_body}
+        )
+        assert refused.status_code == 200  # nothing is saved without a look at the merge
+        page = refused.content.decode()
+        assert "在你编辑期间，张三于 14:05 修改了这篇文章。你们改的是不同的地方" in page
+        assert "第一段<ins>，张三改过</ins>。" in page  # what changed meanwhile
+        merged = form_of(refused)
+        assert merged["body"] == "第一段，张三改过。\n\n第二段，李四补充。"
+        assert merged["title"] == "两人合写"
+        assert merged["tags"] == "物流、零售"
+        article.refresh_from_db()
+        assert article.body == zhang_body
+
+        assert second.post(url("change", article.pk), merged).status_code == 302
+        article.refresh_from_db()
+        assert (article.title, article.body) == ("两人合写", merged["body"])
+        assert sorted(t.name for t in article.tags.all()) == ["物流", "零售"]
+        bodies = list(article.revisions.order_by("number").values_list("body", flat=True))
+        assert bodies == ["第一段。\n\n第二段。", zhang_body, merged["body"]]
+
+    def test_changes_to_the_same_paragraph_keep_your_text_and_lose_nothing(self, zhang, li):
+        article = make_article("共同编辑的文章", body="第一段。\n\n第二段。")
+        first, second, zhang_form, li_form = self._open_twice(article, zhang, li)
+
+        zhang_body = "第一段，张三改过。\n\n第二段。"
+        with time_machine.travel(datetime(2026, 3, 2, 14, 5, tzinfo=SHANGHAI), tick=False):
+            first.post(url("change", article.pk), {**zhang_form, "body": zhang_body})
+
+        li_body = "第一段，李四也改了。\n\n第二段。"
         refused = second.post(url("change", article.pk), {**li_form, "body": li_body})
         assert refused.status_code == 200
         page = refused.content.decode()
-        assert "在你编辑期间，张三于 14:05 修改了这篇文章" in page
-        assert "第一段<ins>，张三改过</ins>。" in page  # what changed meanwhile
+        assert "在你编辑期间，张三于 14:05 修改了这篇文章。双方都改了正文的同一处" in page
+        assert "第一段<ins>，张三改过</ins>。" in page
         assert refused.context["adminform"].form["body"].value() == li_body
         article.refresh_from_db()
         assert article.body == zhang_body

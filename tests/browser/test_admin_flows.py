@@ -196,7 +196,9 @@ def test_share_link_lets_an_anonymous_reader_preview_a_draft(page, new_page, edi
     assert new_page().goto(article.get_absolute_url()).status == 404
 
 
-def test_second_editor_resolves_a_conflict(page, new_page, editor, second_editor, screenshot):
+def test_second_editor_saves_both_changes_after_a_merge(
+    page, new_page, editor, second_editor, screenshot
+):
     original_body = "第一段：平台经济的监管框架。"
     added = "第二段：新增的合规案例。"
     article = make_article("平台经济监管观察", status=Status.DRAFT, body=original_body)
@@ -225,14 +227,14 @@ def test_second_editor_resolves_a_conflict(page, new_page, editor, second_editor
     expect(conflict.locator("ins")).to_contain_text(["新增的合规案例"])
     expect(second.locator(".errornote, ul.errorlist").first).to_be_visible()
     expect(second.locator("#article_form")).to_contain_text("在你编辑期间，王编辑于")
+    expect(second.locator("#article_form")).to_contain_text("表单已合并了双方的修改")
     expect(second.locator("#id_title")).to_have_value(new_title)
-    expect(second.locator("#id_body")).to_have_value(original_body)
+    expect(second.locator("#id_body")).to_have_value(f"{original_body}\n\n{added}")
     screenshot(second, "admin-edit-conflict")
     article.refresh_from_db()
     assert article.title == "平台经济监管观察"
 
-    # Take the other editor's paragraph over, as the diff shows it, then save again.
-    second.locator("#id_body").fill(f"{original_body}\n\n{added}")
+    # The form holds both changes: the other editor's paragraph and this title.
     second.locator("input[name=_save]").click()
     expect(success_message(second)).to_be_visible()
     expect(second.locator("#edit-conflict")).to_have_count(0)
