@@ -1,4 +1,5 @@
 from django.urls import path
+from django.views.generic import RedirectView
 
 from . import feeds, views
 from .cache import cached_page
@@ -18,4 +19,14 @@ urlpatterns = [
     path("tags/<slug:slug>/feed/atom/", cached_page(feeds.TagAtomFeed()), name="tag_atom"),
     path("feed/rss/", cached_page(feeds.LatestArticlesFeed()), name="rss"),
     path("feed/atom/", cached_page(feeds.LatestArticlesAtomFeed()), name="atom"),
+    # `…/feed/`, where feed readers and other blog software look first, is the RSS feed.
+    path("feed/", RedirectView.as_view(pattern_name="articles:rss", permanent=True)),
+    path(
+        "tags/<slug:slug>/feed/",
+        RedirectView.as_view(pattern_name="articles:tag_rss", permanent=True),
+    ),
+    path(
+        "authors/<slug:slug>/feed/",
+        RedirectView.as_view(pattern_name="articles:author_rss", permanent=True),
+    ),
 ]

@@ -145,3 +145,15 @@ def test_sitemap_lists_published_content_only(client, content):
     )
     assert hidden_term.get_absolute_url() not in response.content.decode()
     assert draft_only.author.get_absolute_url() not in response.content.decode()
+
+
+def test_feed_addresses_without_a_format_lead_to_rss(client, content):
+    tag, author = content["article"].tags.get(), content["author"]
+    for short, rss in [
+        ("/feed/", "/feed/rss/"),
+        (f"/tags/{tag.slug}/feed/", f"/tags/{tag.slug}/feed/rss/"),
+        (f"/authors/{author.slug}/feed/", f"/authors/{author.slug}/feed/rss/"),
+    ]:
+        response = client.get(short)
+        assert (response.status_code, response["Location"]) == (301, rss)
+        assert client.get(rss).status_code == 200
