@@ -11,6 +11,7 @@ from articles.models import Article
 from articles.search.query import parse
 from articles.search.results import matching_article_ids
 
+from .autosave import AutosaveAdminMixin
 from .history import RevisionsAdminMixin
 from .importing import ImportAdminMixin
 from .markdown_preview import MarkdownPreviewAdminMixin
@@ -21,6 +22,7 @@ from .workflow_actions import WorkflowActionsMixin
 
 @admin.register(Article)
 class ArticleAdmin(
+    AutosaveAdminMixin,
     PresenceAdminMixin,
     RevisionsAdminMixin,
     WorkflowActionsMixin,

@@ -1,5 +1,5 @@
 """The editorial admin end to end: write with the live preview, review, publish, share, merge,
-and see who else has an article open.
+see who else has an article open, and get unsubmitted text back.
 
 Writers (作者) and editors (编辑) are real users in the role groups, signed in through
 `/admin/login/`; the public site is read from separate, anonymous browser contexts.
@@ -12,7 +12,7 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from playwright.sync_api import expect
 
-from articles import presence, roles
+from articles import presence, revisions, roles
 from articles.models import Article, ArticleRevision
 from tests.browser.conftest import _new_page
 from tests.factories import make_article, make_author, make_term
@@ -276,3 +276,70 @@ def test_editors_see_who_else_has_the_article_open(
     expect(first.locator("#presence-notice")).to_contain_text("赵审校（", timeout=5000)
     second.goto("/admin/")
     expect(first.locator("#presence-notice")).to_be_hidden(timeout=5000)
+
+
+def test_unsubmitted_text_is_offered_back_when_the_page_is_reopened(page, editor):
+    article = make_article("智能制造札记", status=Status.DRAFT, body="原来的正文。")
+    change_url = f"{CHANGELIST}{article.pk}/change/"
+    typed = "原来的正文。\n\n还没提交的一段。"
+    log_in(page, editor)
+    page.goto(change_url)
+    expect(page.locator("#autosave-notice")).to_have_count(0)
+    page.locator("#id_body").fill(typed)
+    page.wait_for_timeout(1500)  # the script stores a second after the last keystroke
+
+    page.goto(change_url)  # the tab was closed; the page is opened again
+    notice = page.locator("#autosave-notice")
+    expect(notice).to_contain_text("未提交的修改")
+    expect(page.locator("#id_body")).to_have_value("原来的正文。")
+    notice.get_by_role("button", name="恢复这些修改").click()
+    expect(page.locator("#id_body")).to_have_value(typed)
+    expect(page.locator(".markdown-editor__preview")).to_contain_text("还没提交的一段")
+    page.locator("input[name=_save]").click()
+    expect(success_message(page)).to_be_visible()
+    article.refresh_from_db()
+    assert lines(article.body) == typed
+
+    page.goto(change_url)
+    expect(page.locator("#autosave-notice")).to_have_count(0)
+
+
+def test_restored_text_is_merged_with_a_save_made_meanwhile(page, editor, second_editor):
+    article = make_article("智能制造札记", status=Status.DRAFT, body="第一段。\n\n第二段。")
+    change_url = f"{CHANGELIST}{article.pk}/change/"
+    log_in(page, editor)
+    page.goto(change_url)
+    page.locator("#id_body").fill("第一段。\n\n第二段，补充了数据。")
+    page.wait_for_timeout(1500)
+
+    # Meanwhile another editor changes the first paragraph and saves.
+    revisions.ensure_baseline(article.pk)
+    article.refresh_from_db()
+    article.body = "第一段，改过。\n\n第二段。"
+    article.save()
+    revisions.snapshot(article, second_editor)
+
+    page.goto(change_url)
+    page.locator("#autosave-notice").get_by_role("button", name="恢复这些修改").click()
+    page.locator("input[name=_save]").click()
+    expect(page.locator("#article_form")).to_contain_text("表单已合并了双方的修改")
+    expect(page.locator("#id_body")).to_have_value("第一段，改过。\n\n第二段，补充了数据。")
+    page.locator("input[name=_save]").click()
+    expect(success_message(page)).to_be_visible()
+    article.refresh_from_db()
+    assert lines(article.body) == "第一段，改过。\n\n第二段，补充了数据。"
+
+
+def test_unsubmitted_text_can_be_discarded(page, editor):
+    article = make_article("智能制造札记", status=Status.DRAFT, body="原来的正文。")
+    change_url = f"{CHANGELIST}{article.pk}/change/"
+    log_in(page, editor)
+    page.goto(change_url)
+    page.locator("#id_title").fill("不要的标题")
+    page.wait_for_timeout(1500)
+    page.goto(change_url)
+    page.locator("#autosave-notice").get_by_role("button", name="丢弃").click()
+    expect(page.locator("#autosave-notice")).to_have_count(0)
+    expect(page.locator("#id_title")).to_have_value("智能制造札记")
+    page.goto(change_url)
+    expect(page.locator("#autosave-notice")).to_have_count(0)
