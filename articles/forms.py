@@ -73,6 +73,13 @@ class ArticleAdminForm(forms.ModelForm):
     """
 
     base_version = forms.CharField(widget=forms.HiddenInput, required=False)
+    status_note = forms.CharField(
+        label="状态变更说明",
+        required=False,
+        max_length=300,
+        widget=forms.Textarea(attrs={"rows": 2, "cols": 60}),
+        help_text="改变状态时写给作者或编辑的话，例如退回的理由；记在状态记录里。",
+    )
     editor = None  # the user filling in the form, set by the admin
 
     class Meta:
@@ -122,6 +129,11 @@ class ArticleAdminForm(forms.ModelForm):
             cleaned["published_at"] = timezone.now()  # “now” when left blank
         if self.instance.pk:
             self._refuse_stale_save()
+            unmoved = cleaned.get("status", self.instance.status) == self.instance.status
+            if cleaned.get("status_note") and unmoved:
+                self.add_error(
+                    "status_note", "状态没有改变，说明无处记录：请改变状态，或清空说明。"
+                )
         return cleaned
 
     def _refuse_stale_save(self):

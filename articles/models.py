@@ -260,6 +260,9 @@ class StatusChange(models.Model):
         verbose_name="操作人",
     )
     changed_at = models.DateTimeField("时间", default=timezone.now)
+    note = models.CharField(
+        "说明", max_length=300, blank=True, help_text="改变状态的人写下的话，例如退回的理由。"
+    )
 
     class Meta:
         ordering = ["-changed_at", "-id"]

@@ -54,12 +54,16 @@ def choices_for(user, article: Article | None) -> list[tuple[str, str]]:
     return [(value, label) for value, label in Status.choices if can_move(user, current, value)]
 
 
-def record(article: Article, from_status: str, user) -> StatusChange | None:
+def record(article: Article, from_status: str, user, note: str = "") -> StatusChange | None:
     """Write down the move `article` just made from `from_status`, if it moved at all."""
     if from_status == article.status:
         return None
     return StatusChange.objects.create(
-        article=article, from_status=from_status, to_status=article.status, changed_by=user
+        article=article,
+        from_status=from_status,
+        to_status=article.status,
+        changed_by=user,
+        note=note,
     )
 
 

@@ -70,7 +70,18 @@ class ArticleAdmin(
         (None, {"fields": ["title", "standfirst", "body"]}),
         (
             "发布",
-            {"fields": ["status", "published_at", "featured", "author", "credit", "tags", "slug"]},
+            {
+                "fields": [
+                    "status",
+                    "status_note",
+                    "published_at",
+                    "featured",
+                    "author",
+                    "credit",
+                    "tags",
+                    "slug",
+                ]
+            },
         ),
         (
             "统计与来源",
@@ -151,12 +162,13 @@ class ArticleAdmin(
         if not change:
             obj.created_by = request.user
             super().save_model(request, obj, form, change)
-            workflow.record(obj, "", request.user)
+            workflow.record(obj, "", request.user, form.cleaned_data.get("status_note", ""))
             return
         revisions.ensure_baseline(obj.pk)
         before = Article.objects.values("status", "slug", "published_at").get(pk=obj.pk)
         super().save_model(request, obj, form, change)
-        workflow.record(obj, before["status"], request.user)
+        note = form.cleaned_data.get("status_note", "")
+        workflow.record(obj, before["status"], request.user, note)
         workflow.remember_old_slug(obj, before["slug"], before["published_at"])
 
     def save_related(self, request, form, formsets, change):

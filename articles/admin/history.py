@@ -103,19 +103,30 @@ class RevisionsAdminMixin:
     def change_view(self, request, object_id, form_url="", extra_context=None):
         article = self.get_object(request, unquote(object_id))
         if article is not None:
+            changes = list(article.status_changes.select_related("changed_by")[:50])
             if request.method == "GET":
                 self._warn_recent_edit(request, article)
+                self._pass_on_status_note(request, changes[0] if changes else None)
             extra_context = {
                 **(extra_context or {}),
                 "status_changes": [
-                    (change, roles.display_name(change.changed_by))
-                    for change in article.status_changes.select_related("changed_by")[:50]
+                    (change, roles.display_name(change.changed_by)) for change in changes
                 ],
                 "revisions_url": reverse(
                     f"{self.admin_site.name}:{self._url_name('revisions')}", args=[article.pk]
                 ),
             }
         return super().change_view(request, object_id, form_url, extra_context)
+
+    def _pass_on_status_note(self, request, latest):
+        """The note of the article's latest status change, if someone else wrote it."""
+        if latest is None or not latest.note or latest.changed_by_id == request.user.pk:
+            return
+        messages.info(
+            request,
+            f"{roles.display_name(latest.changed_by)}把文章改为“{latest.get_to_status_display()}”，"
+            f"并说明：{latest.note}",
+        )
 
     def _warn_recent_edit(self, request, article):
         """Someone else saved this article in the last few minutes: they may still be at it."""
