@@ -67,3 +67,16 @@ def test_a_note_without_a_status_change_is_refused(people):
     assert errors == ["状态没有改变，说明无处记录：请改变状态，或清空说明。"]
     article.refresh_from_db()
     assert article.title == "已发布"
+
+
+def test_the_dashboard_lists_notes_left_by_others(people):
+    writer, editor, clients = people
+    article = make_article("待审的稿子", status=Status.REVIEW, created_by=writer)
+    form = form_data(article, status=Status.DRAFT, status_note=REASON)
+    clients["editor"].post(url("change", article.pk), form)
+    make_article("别人的稿子", status=Status.DRAFT, created_by=editor)
+
+    page = clients["writer"].get("/admin/").content.decode()
+    notes = page.split('id="dashboard-notes"')[1].split("</table>")[0]
+    assert "待审的稿子" in notes and "张三" in notes and REASON in notes
+    assert 'id="dashboard-notes"' not in clients["editor"].get("/admin/").content.decode()

@@ -1,9 +1,9 @@
 """The editors' dashboard above the admin's app list.
 
 What an editor needs at a glance: articles by status (published ones split into live and
-scheduled), what was edited last, what goes live by itself soon, and how many glossary
-suggestions wait for review. Writers see the same panels for their own articles (the
-article admin's queryset decides).
+scheduled), what was edited last, what goes live by itself soon, the notes others left
+with status changes, and how many glossary suggestions wait for review. Writers see the
+same panels for their own articles (the article admin's queryset decides).
 """
 
 from django.contrib import admin
@@ -12,12 +12,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 
-from articles import workflow
-from articles.models import Article
+from articles import roles, workflow
+from articles.models import Article, StatusChange
 from glossary.models import GlossaryEntry
 
 RECENT = 10
 SCHEDULED = 10
+NOTES = 10
 Status = Article.Status
 
 
@@ -32,6 +33,7 @@ def build(request) -> dict:
         "by_status": _by_status(articles),
         "recent": listing.order_by("-updated_at")[:RECENT],
         "scheduled": workflow.scheduled(listing)[:SCHEDULED],
+        "notes": _notes(request, articles),
         "suggestions": None,
     }
     if request.user.has_perm("glossary.view_glossaryentry"):
@@ -42,6 +44,17 @@ def build(request) -> dict:
             "url": f"{url}?status__exact={GlossaryEntry.Status.SUGGESTED}",
         }
     return dashboard
+
+
+def _notes(request, articles) -> list[tuple[StatusChange, str]]:
+    """The latest status changes of `articles` with a note by someone else, and who."""
+    changes = (
+        StatusChange.objects.filter(article__in=articles.values("pk"))
+        .exclude(note="")
+        .exclude(changed_by=request.user)
+        .select_related("article", "changed_by")[:NOTES]
+    )
+    return [(change, roles.display_name(change.changed_by)) for change in changes]
 
 
 def _by_status(articles) -> list[dict]:
