@@ -22,13 +22,17 @@ pytestmark = pytest.mark.browser
 Status = Article.Status
 PASSWORD = "correct-horse-电池-staple"
 ROLE_PERMISSIONS = importlib.import_module("articles.migrations.0004_role_groups").ROLES
+DELETED_IMPORTS = importlib.import_module("articles.migrations.0012_editors_deleted_imports")
 CHANGELIST = "/admin/articles/article/"
 
 
 def role_group(name):
-    """The role group, as its migration made it (a flushed database has lost it)."""
+    """The role group, as its migrations made it (a flushed database has lost it)."""
     group, _ = Group.objects.get_or_create(name=name)
-    for app_label, codename in ROLE_PERMISSIONS[name]:
+    codenames = list(ROLE_PERMISSIONS[name])
+    if name == DELETED_IMPORTS.EDITOR:
+        codenames += [("articles", codename) for codename in DELETED_IMPORTS.CODENAMES]
+    for app_label, codename in codenames:
         group.permissions.add(
             Permission.objects.get(content_type__app_label=app_label, codename=codename)
         )
@@ -255,7 +259,7 @@ def test_second_editor_saves_both_changes_after_a_merge(
 
 
 def test_editors_see_who_else_has_the_article_open(
-    page, new_page, editor, second_editor, monkeypatch
+    page, new_page, editor, second_editor, monkeypatch, screenshot
 ):
     monkeypatch.setattr(presence, "HEARTBEAT", 1)
     article = make_article("产业带数字化调研", status=Status.DRAFT)
@@ -271,6 +275,7 @@ def test_editors_see_who_else_has_the_article_open(
     second.goto(change_url)
     expect(second.locator("#presence-notice")).to_contain_text("王编辑（")
     expect(second.locator("#presence-notice")).to_contain_text("也打开了这篇文章")
+    screenshot(second, "admin-presence")
 
     # The first page learns of the second at its next heartbeat, and of its leaving too.
     expect(first.locator("#presence-notice")).to_contain_text("赵审校（", timeout=5000)
@@ -278,7 +283,7 @@ def test_editors_see_who_else_has_the_article_open(
     expect(first.locator("#presence-notice")).to_be_hidden(timeout=5000)
 
 
-def test_unsubmitted_text_is_offered_back_when_the_page_is_reopened(page, editor):
+def test_unsubmitted_text_is_offered_back_when_the_page_is_reopened(page, editor, screenshot):
     article = make_article("智能制造札记", status=Status.DRAFT, body="原来的正文。")
     change_url = f"{CHANGELIST}{article.pk}/change/"
     typed = "原来的正文。\n\n还没提交的一段。"
@@ -292,6 +297,7 @@ def test_unsubmitted_text_is_offered_back_when_the_page_is_reopened(page, editor
     notice = page.locator("#autosave-notice")
     expect(notice).to_contain_text("未提交的修改")
     expect(page.locator("#id_body")).to_have_value("原来的正文。")
+    screenshot(page, "admin-autosave-offer")
     notice.get_by_role("button", name="恢复这些修改").click()
     expect(page.locator("#id_body")).to_have_value(typed)
     expect(page.locator(".markdown-editor__preview")).to_contain_text("还没提交的一段")
