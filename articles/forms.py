@@ -67,7 +67,7 @@ class ArticleAdminForm(forms.ModelForm):
     someone saved the article since, the form is refused with who and when, `conflict`
     holds the difference between the version it started from and theirs, the form's data
     becomes the three-way merge of that version, theirs and this form (`articles.merge`;
-    where both changed the same paragraph, this form's text stays), and `base_version`
+    where both changed the same words, this form's text stays), and `base_version`
     moves on, so that saving again is a conscious choice. A post without `base_version`
     (not made from the change page) is not checked.
     """

@@ -1,12 +1,15 @@
 """Three-way merge of two editors' versions of an article, from the version both started at.
 
-Text is merged line by line (a paragraph of an article body is one line): changes to
-different lines are both kept, changes to the same or touching lines are a conflict.
+Text is merged line by line (a paragraph of an article body is one line); if both sides
+changed the same paragraph, it is merged again word by word (jieba's words). Changes to
+different places are both kept; changes to the same or touching places are a clash.
 Tags merge as sets; the status takes whichever side changed it.
 """
 
 from difflib import SequenceMatcher
 from typing import NamedTuple
+
+import jieba
 
 
 class _Hunk(NamedTuple):
@@ -44,17 +47,24 @@ def merge_text(base: str, mine: str, theirs: str) -> str | None:
         return mine
     if mine == base:
         return theirs
-    lines = base.split("\n")
-    ours, others = _hunks(lines, mine.split("\n")), _hunks(lines, theirs.split("\n"))
+    lines = _merge(base.split("\n"), mine.split("\n"), theirs.split("\n"))
+    if lines is not None:
+        return "\n".join(lines)
+    words = _merge(jieba.lcut(base), jieba.lcut(mine), jieba.lcut(theirs))
+    return None if words is None else "".join(words)
+
+
+def _merge(base: list[str], mine: list[str], theirs: list[str]) -> list[str] | None:
+    ours, others = _hunks(base, mine), _hunks(base, theirs)
     if any(_clash(a, b) for a in ours for b in others):
         return None
     merged, at = [], 0
     for hunk in sorted(set(ours) | set(others)):
-        merged.extend(lines[at : hunk.start])
+        merged.extend(base[at : hunk.start])
         merged.extend(hunk.lines)
         at = hunk.end
-    merged.extend(lines[at:])
-    return "\n".join(merged)
+    merged.extend(base[at:])
+    return merged
 
 
 def merge_states(base: dict, mine: dict, theirs: dict) -> tuple[dict, list[str]]:

@@ -49,6 +49,15 @@ def test_changes_in_the_same_place_clash(mine, theirs):
     assert merge_text(BASE, mine, theirs) is None
 
 
+def test_a_paragraph_both_changed_merges_word_by_word():
+    base = "产业互联网正在改变制造业。\n\n第二段。"
+    mine = "产业互联网正在深刻改变制造业。\n\n第二段。"
+    theirs = "产业互联网正在改变制造业和零售业。\n\n第二段，补充。"
+    merged = "产业互联网正在深刻改变制造业和零售业。\n\n第二段，补充。"
+    assert merge_text(base, mine, theirs) == merged
+    assert merge_text(base, "产业互联网正在重塑制造业。", "产业互联网正在颠覆制造业。") is None
+
+
 def state(title="标题", body=BASE, status="draft", tags=("零售",)):
     return {
         "title": title,
