@@ -107,3 +107,17 @@ def test_the_heartbeat_keeps_an_open_page_counted(people):
 def test_heartbeat_of_a_missing_article_is_a_404(people):
     response = people["zhang"].post(reverse("admin:articles_article_editing", args=[999999]))
     assert response.status_code == 404
+
+
+def test_the_changelist_names_who_has_an_article_open(people):
+    article = make_article("正在修改的文章")
+    make_article("没人打开的文章")
+    people["zhang"].get(change_url(article))
+    page = people["li"].get(reverse("admin:articles_article_changelist")).content.decode()
+    rows = {row.split("</th>")[0]: row for row in page.split('<th class="field-title">')[1:]}
+    opened = next(row for title, row in rows.items() if "正在修改的文章" in title)
+    untouched = next(row for title, row in rows.items() if "没人打开的文章" in title)
+    assert '<td class="field-editing_now">张三</td>' in opened
+    assert '<td class="field-editing_now">-</td>' in untouched
+    own = people["zhang"].get(reverse("admin:articles_article_changelist")).content.decode()
+    assert "张三</td>" not in own  # one's own open page is no news

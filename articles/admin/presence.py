@@ -1,6 +1,7 @@
 """Who else has the article open: a notice on the change form, kept current by a heartbeat."""
 
 from django import forms
+from django.contrib import admin
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse, JsonResponse
@@ -14,7 +15,8 @@ NOTICE_TEMPLATE = "admin/articles/article/presence_notice.html"
 
 
 class PresenceAdminMixin:
-    """For an article ModelAdmin: records who opens the change form and shows the others.
+    """For an article ModelAdmin: records who opens the change form and shows the others,
+    on the form and in the changelist.
 
     Only people who may change the article are recorded. The page's script renews the
     entry every `presence.HEARTBEAT` seconds and refreshes the notice with the answer.
@@ -48,6 +50,15 @@ class PresenceAdminMixin:
         others = presence.others(obj.pk, request.user)
         html = render_to_string(NOTICE_TEMPLATE, {"others": others}, request)
         return JsonResponse({"others": len(others), "html": html})
+
+    def get_list_display(self, request):
+        """The changelist gains a column naming whoever else has each article open."""
+
+        @admin.display(description="正在编辑")
+        def editing_now(obj):
+            return "、".join(editor.name for editor in presence.others(obj.pk, request.user))
+
+        return [*super().get_list_display(request), editing_now]
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         if change and obj is not None and self.has_change_permission(request, obj):
