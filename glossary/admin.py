@@ -65,7 +65,7 @@ def mentioning_articles(
     mentions, so “C2B” is not counted inside “C2B2C”. Unpublished articles come first.
     """
     names = [entry.term, *entry.alias_list]
-    pattern = term_pattern(names)
+    pattern = term_pattern(names, exceptions=entry.exception_list)
     if pattern is None:
         return [], 0
     lookups = [Q(**{f"{field}__icontains": name}) for name in names for field in MENTION_FIELDS]
@@ -93,7 +93,7 @@ class GlossaryEntryAdmin(admin.ModelAdmin):
     autocomplete_fields = ["source_article"]
     readonly_fields = ["mentions", "created_at", "updated_at"]
     fieldsets = [
-        (None, {"fields": ["term", "definition", "aliases", "status"]}),
+        (None, {"fields": ["term", "definition", "aliases", "link_exceptions", "status"]}),
         ("出处与网址", {"fields": ["slug", "source_article", "created_at", "updated_at"]}),
         ("提及此术语的文章", {"fields": ["mentions"]}),
     ]

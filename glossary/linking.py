@@ -30,21 +30,41 @@ _MARKDOWN_LEAD = re.compile(r"^\s*(?:#{1,6}\s+|>\s*|[-*+]\s+|\d+[.)]\s+)+")
 _MARKDOWN_EMPHASIS = re.compile(r"\*+|`+")
 
 
-def term_pattern(names, *, escaped: bool = False) -> re.Pattern | None:
+def term_pattern(names, *, escaped: bool = False, exceptions=()) -> re.Pattern | None:
     """One case-insensitive pattern for `names`, longest first.
 
     Names that begin or end with a Latin letter or digit match only as whole words, so
-    “C2B” is not found inside “C2B2B2C”. With `escaped`, names are matched in HTML text.
+    “C2B” is not found inside “C2B2C”. A name does not match inside one of the
+    `exceptions`, longer words that contain it (智慧产业 inside 智慧产业事业群). With
+    `escaped`, names are matched in HTML text.
     """
+
+    def as_text(value: str) -> str:
+        return html.escape(value, quote=False) if escaped else value
+
+    phrases = [as_text(phrase) for phrase in exceptions if phrase]
     alternatives = []
     for name in sorted({n for n in names if n}, key=lambda n: (-len(n), n)):
-        body = re.escape(html.escape(name, quote=False) if escaped else name)
+        body = "".join(_guards(as_text(name), phrases)) + re.escape(as_text(name))
         if name[0].isascii() and name[0].isalnum():
             body = r"(?<![A-Za-z0-9&#])" + body
         if name[-1].isascii() and name[-1].isalnum():
             body += r"(?![A-Za-z0-9])"
         alternatives.append(body)
     return re.compile("|".join(alternatives), re.IGNORECASE) if alternatives else None
+
+
+def _guards(name: str, phrases: list[str]):
+    """Zero-width assertions keeping `name` from matching where it is part of a phrase."""
+    lowered = name.lower()
+    for phrase in phrases:
+        start = phrase.lower().find(lowered)
+        while start != -1:
+            before, after = phrase[:start], phrase[start + len(name) :]
+            if before or after:
+                behind = f"(?<={re.escape(before)})" if before else ""
+                yield f"(?!{behind}{re.escape(name)}{re.escape(after)})"
+            start = phrase.lower().find(lowered, start + 1)
 
 
 @dataclass(frozen=True)
@@ -59,8 +79,9 @@ class Matcher:
     """Links the first occurrence of each term, outside headings, links and code."""
 
     def __init__(self, entries):
-        self.terms, names = {}, []
+        self.terms, names, exceptions = {}, [], []
         for entry in entries:
+            exceptions.extend(entry.exception_list)
             term = _Term(
                 entry.pk,
                 entry.slug,
@@ -70,7 +91,7 @@ class Matcher:
             for name in [entry.term, *entry.alias_list]:
                 names.append(name)
                 self.terms.setdefault(html.escape(name, quote=False).casefold(), term)
-        self.pattern = term_pattern(names, escaped=True)
+        self.pattern = term_pattern(names, escaped=True, exceptions=exceptions)
 
     def link(self, body_html: str) -> str:
         if self.pattern is None:
@@ -112,7 +133,9 @@ def current_matcher() -> Matcher:
     stamp = version(GLOSSARY)
     matcher = _current.get(stamp)
     if matcher is None:
-        entries = GlossaryEntry.objects.published().only("term", "slug", "definition", "aliases")
+        entries = GlossaryEntry.objects.published().only(
+            "term", "slug", "definition", "aliases", "link_exceptions"
+        )
         matcher = Matcher(entries)
         _current.clear()
         _current[stamp] = matcher

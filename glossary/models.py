@@ -38,6 +38,12 @@ class GlossaryEntry(models.Model):
         blank=True,
         help_text="同义写法，用逗号或顿号分隔，正文中同样会被链接。",
     )
+    link_exceptions = models.TextField(
+        "不链接的词语",
+        blank=True,
+        help_text="含有本术语或别名、但在正文中不应链接的较长词语，用逗号、顿号或换行分隔，"
+        "例如机构名“智慧产业事业群”。",
+    )
     status = models.CharField(
         "状态",
         max_length=10,
@@ -93,10 +99,25 @@ class GlossaryEntry(models.Model):
         clash = GlossaryEntry.objects.filter(term_key=key).exclude(pk=self.pk).first()
         if clash:
             raise ValidationError({"term": f"术语“{clash.term}”已存在（忽略大小写与全/半角）。"})
+        names = [name.casefold() for name in [self.term, *self.alias_list] if name]
+        pointless = [
+            phrase
+            for phrase in self.exception_list
+            if not any(name in phrase.casefold() for name in names)
+        ]
+        if pointless:
+            raise ValidationError(
+                {"link_exceptions": f"“{'、'.join(pointless)}”不含术语或别名，无需列出。"}
+            )
 
     @property
     def alias_list(self) -> list[str]:
         return [a.strip() for a in ALIAS_SEPARATORS.split(self.aliases) if a.strip()]
+
+    @property
+    def exception_list(self) -> list[str]:
+        """Longer words containing the term or an alias, inside which it is not linked."""
+        return [p.strip() for p in ALIAS_SEPARATORS.split(self.link_exceptions) if p.strip()]
 
     @property
     def initial(self) -> str:

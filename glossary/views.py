@@ -73,7 +73,7 @@ class GlossaryDetailView(DetailView):
         and the candidates, read newest first only until enough hold a whole-word match.
         """
         names = [entry.term, *entry.alias_list]
-        pattern = term_pattern(names)
+        pattern = term_pattern(names, exceptions=entry.exception_list)
         candidates = (
             Article.objects.published()
             .filter(reduce(or_, (Q(body__icontains=name) for name in names)))

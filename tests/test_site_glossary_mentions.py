@@ -118,3 +118,13 @@ def test_query_count_does_not_grow_with_mentions(client):
     assert len(many) == few <= 5
     assert len(response.context["mentions"]) == 20
     assert response.context["more_mentions"] == 40
+
+
+def test_a_use_inside_a_listed_longer_word_is_no_mention(client):
+    entry = make_term("智慧产业", "腾讯的解决方案。", link_exceptions="智慧产业事业群")
+    make_article("只有机构名", body="腾讯成立了智慧产业事业群。")
+    make_article("真正提及", body="智慧产业覆盖医疗与教育。")
+
+    mentions = client.get(entry.get_absolute_url()).context["mentions"]
+
+    assert [article.title for article, _ in mentions] == ["真正提及"]

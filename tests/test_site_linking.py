@@ -1,6 +1,7 @@
 """Glossary terms linked into article HTML, and the cache around it."""
 
 import pytest
+from django.core.exceptions import ValidationError
 
 from articles.rendering import render_markdown
 from glossary.linking import (
@@ -148,3 +149,41 @@ def test_sentence_with_prefers_running_text_and_strips_markdown():
     assert sentence_with(body, pattern) == ("", "智慧零售", "改变了门店!")
     assert sentence_with("## 智慧零售\n\n无关。", pattern) == ("", "智慧零售", "")
     assert sentence_with("无关的正文。", pattern) is None
+
+
+def test_no_link_inside_a_longer_word_the_editors_listed():
+    entries = [
+        make_term("智慧产业", "腾讯的解决方案。", link_exceptions="智慧产业事业群"),
+        make_term("产业", "行业。", link_exceptions="智慧产业事业群"),
+    ]
+
+    html = Matcher(entries).link(render_markdown("腾讯成立智慧产业事业群。智慧产业覆盖多个产业。"))
+
+    assert html.count('class="term"') == 2
+    assert "成立智慧产业事业群。" in html  # neither the term nor 产业 inside it
+    assert term_link("zhi-hui-chan-ye", "智慧产业") + '<span role="tooltip"' in html
+    assert html.index("zhi-hui-chan-ye") > html.index("事业群")
+    assert term_link("chan-ye", "产业") in html
+
+
+def test_exceptions_keep_mentions_out_too():
+    pattern = term_pattern(["C2B", "智慧产业"], exceptions=["智慧产业事业群", "C2B2C"])
+    assert pattern.search("成立智慧产业事业群。") is None
+    assert pattern.search("事业群与智慧产业。").group() == "智慧产业"
+    assert sentence_with("设立智慧产业事业群。后来智慧产业很大。", pattern) == (
+        "后来",
+        "智慧产业",
+        "很大。",
+    )
+    escaped = term_pattern(["R&D"], escaped=True, exceptions=["R&D中心"])
+    assert escaped.search("R&amp;D中心") is None
+    assert escaped.search("R&amp;D 投入").group() == "R&amp;D"
+
+
+def test_an_exception_must_contain_the_term_or_an_alias():
+    entry = GlossaryEntry(
+        term="智慧产业", definition="……", aliases="智慧行业", link_exceptions="智慧行业部、事业群"
+    )
+    with pytest.raises(ValidationError) as raised:
+        entry.clean()
+    assert raised.value.message_dict["link_exceptions"] == ["“事业群”不含术语或别名，无需列出。"]
