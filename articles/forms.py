@@ -167,8 +167,7 @@ class ArticleAdminForm(forms.ModelForm):
                 params={"who": who, "when": when},
                 code="stale_merged",
             )
-        labels = {**revisions.LABELS, "status": "状态"}
-        clashing = "、".join(labels[name] for name in clashes or [])
+        clashing = "、".join(revisions.LABELS[name] for name in clashes or [])
         raise forms.ValidationError(
             "在你编辑期间，%(who)s于 %(when)s 修改了这篇文章。%(clash)s"
             "你的文字仍保留在下面的表单里；请对照上方对方所做的修改，确认后再次保存"

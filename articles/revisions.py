@@ -16,7 +16,14 @@ from . import roles
 from .models import Article, ArticleRevision, Tag
 
 TEXT_FIELDS = ("title", "standfirst", "body", "credit")
-LABELS = {"title": "标题", "standfirst": "导语", "body": "正文", "credit": "原作者/来源"}
+LABELS = {
+    "title": "标题",
+    "standfirst": "导语",
+    "body": "正文",
+    "credit": "原作者/来源",
+    "status": "状态",
+    "tags": "标签",
+}
 LINE_BREAK = mark_safe("<br>")
 
 
@@ -115,7 +122,7 @@ def compare(old: dict, new: dict) -> list[dict]:
         )
     status = [Article.Status(state["status"]).label for state in (old, new)]
     tags = ["、".join(state["tags"]) for state in (old, new)]
-    for label, (before, after) in (("状态", status), ("标签", tags)):
+    for label, (before, after) in ((LABELS["status"], status), (LABELS["tags"], tags)):
         rows.append({"label": label, "changed": before != after, "diff": diff_html(before, after)})
     return rows
 

@@ -68,26 +68,29 @@ def tag_deleted(sender, instance, **kwargs):
 
 @receiver(pre_save, sender=GlossaryEntry, dispatch_uid="search_glossary_saving")
 def glossary_saving(sender, instance, raw=False, **kwargs):
-    """Note the names the entry had, whose articles are segmented anew once it is saved."""
+    """Note the dictionary words the entry was, whose articles are segmented anew once saved."""
     if raw:
         return
     before = GlossaryEntry.objects.filter(pk=instance.pk).first() if instance.pk else None
-    instance._names_before = _names(before) if before else []
+    instance._words_before = _words(before) if before else []
 
 
 @receiver(post_save, sender=GlossaryEntry, dispatch_uid="search_glossary_saved")
 def glossary_saved(sender, instance, raw=False, **kwargs):
     if not raw:
-        former = getattr(instance, "_names_before", [])
+        former = getattr(instance, "_words_before", [])
         _on_commit(partial(index.index_glossary_entry, instance.pk, former))
 
 
 @receiver(post_delete, sender=GlossaryEntry, dispatch_uid="search_glossary_deleted")
 def glossary_deleted(sender, instance, **kwargs):
-    _on_commit(partial(index.index_glossary_entry, instance.pk, _names(instance)))
+    _on_commit(partial(index.index_glossary_entry, instance.pk, _words(instance)))
 
 
-def _names(entry: GlossaryEntry) -> list[str]:
+def _words(entry: GlossaryEntry) -> list[str]:
+    """The entry's names if it is published, and so in the segmenter's dictionary."""
+    if entry.status != GlossaryEntry.Status.PUBLISHED:
+        return []
     return [entry.term, *entry.alias_list]
 
 

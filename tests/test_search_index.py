@@ -11,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from articles.models import Article
+from articles.search import index
 from articles.search.backends import TABLE, backend
 from articles.search.documents import ARTICLE, Document
 from articles.search.index import prune, reindex_all
@@ -137,6 +138,27 @@ def test_a_term_that_is_no_longer_a_word_is_searched_as_its_parts(committed, cha
     assert sorted(parse("私域流量").words) == ["流量", "私域"]
     assert sorted(found("私域流量")) == ["散词", "沉淀"]
     assert found("“私域流量”") == ["沉淀"]
+
+
+def test_a_term_that_never_was_a_word_reindexes_no_article(committed, monkeypatch):
+    with committed():
+        make_article("沉淀", body="品牌把私域流量沉淀下来。")
+    reindexed = []
+    original = index.index_articles
+    monkeypatch.setattr(
+        index, "index_articles", lambda articles: reindexed.append(articles) or original(articles)
+    )
+    with committed():
+        entry = make_term("私域流量", status=GlossaryEntry.Status.SUGGESTED)
+    with committed():
+        entry.definition = "改过的定义。"
+        entry.save()
+    with committed():
+        entry.delete()
+    assert reindexed == []
+    with committed():
+        make_term("私域流量")  # published: a dictionary word, so the article is segmented anew
+    assert [article.title for articles in reindexed for article in articles] == ["沉淀"]
 
 
 def test_tags_and_author_are_searchable(committed):

@@ -28,19 +28,20 @@ def index_articles_by_id(ids) -> None:
     remove(ARTICLE, set(ids) - written)
 
 
-def index_glossary_entry(pk: int, former_names=()) -> None:
-    """Index one entry, and the articles that mention its names now or `former_names`.
+def index_glossary_entry(pk: int, former_words=()) -> None:
+    """Index one entry, and the articles that mention its words now or `former_words`.
 
-    A published term is a dictionary word, so articles containing it are segmented anew
-    to carry it as one token; once it is no word (unpublished, renamed or deleted), they
-    are segmented anew without it, as queries now are.
+    A published term and its aliases are dictionary words, so articles containing them
+    are segmented anew to carry each as one token; once they are no words (unpublished,
+    renamed or deleted), those articles are segmented anew without them, as queries
+    now are. An entry that was and is unpublished changes no article.
     """
-    names = set(former_names)
-    if index_glossary_entries(GlossaryEntry.objects.filter(pk=pk)):
-        entry = GlossaryEntry.objects.get(pk=pk)
-        names.update([entry.term, *entry.alias_list])
-    else:
+    names = set(former_words)
+    if not index_glossary_entries(GlossaryEntry.objects.filter(pk=pk)):
         remove(GLOSSARY, [pk])
+    entry = GlossaryEntry.objects.published().filter(pk=pk).first()
+    if entry is not None:
+        names.update([entry.term, *entry.alias_list])
     names.discard("")
     if names:
         mentions = Q()
