@@ -9,17 +9,14 @@ Tags merge as sets; the status takes whichever side changed it.
 from difflib import SequenceMatcher
 from typing import NamedTuple
 
-import jieba
+from . import segmenter
+from .text import unix_newlines as _lf
 
 
 class _Hunk(NamedTuple):
     start: int  # the base lines [start, end) are replaced by `lines`
     end: int
     lines: tuple[str, ...]
-
-
-def _lf(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _hunks(base: list[str], other: list[str]) -> list[_Hunk]:
@@ -50,7 +47,7 @@ def merge_text(base: str, mine: str, theirs: str) -> str | None:
     lines = _merge(base.split("\n"), mine.split("\n"), theirs.split("\n"))
     if lines is not None:
         return "\n".join(lines)
-    words = _merge(jieba.lcut(base), jieba.lcut(mine), jieba.lcut(theirs))
+    words = _merge(segmenter.words(base), segmenter.words(mine), segmenter.words(theirs))
     return None if words is None else "".join(words)
 
 

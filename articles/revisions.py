@@ -6,13 +6,12 @@ editor started from (carried by the change form) can be found again when a save 
 
 from difflib import SequenceMatcher
 
-import jieba
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
-from . import roles
+from . import roles, segmenter
 from .models import Article, ArticleRevision, Tag
 
 TEXT_FIELDS = ("title", "standfirst", "body", "credit")
@@ -85,8 +84,8 @@ def restore(revision: ArticleRevision, user) -> tuple[ArticleRevision, list[str]
 
 
 def _tokens(text: str) -> list[str]:
-    """Words for Chinese (jieba), runs for Latin text; joined they give `text` back."""
-    return jieba.lcut(text) if text else []
+    """Words for Chinese, runs for Latin text; joined they give `text` back."""
+    return segmenter.words(text)
 
 
 def _lines(chunk: str) -> SafeString:

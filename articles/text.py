@@ -1,25 +1,35 @@
-"""Chinese text tools: normalisation, pinyin, segmentation, reading time.
+"""Chinese text tools: identity keys, line ends, pinyin, character counts, reading time.
 
-This module imports nothing of ours, so every layer may use it.
+The one definition of what counts as a Chinese character (`CJK`), of line-end
+normalisation (`unix_newlines`) and of when two names are the same (`fold`). This module
+imports nothing of ours, so every layer may use it; segmentation lives in `segmenter`.
 """
 
 import re
 import unicodedata
 
-import jieba
+import zhconv
 from pypinyin import lazy_pinyin
 
 READING_SPEED = 300  # Chinese characters a minute
-CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# CJK unified ideographs (extension A, the basic block, compatibility ideographs) and 〇.
+CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3007"
 _CJK_CHAR = re.compile(f"[{CJK}]")
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
 
-jieba.setLogLevel(60)
-
 
 def fold(text: str) -> str:
-    """Case- and width-insensitive key: `Ｃ２Ｂ` and `c2b` fold to the same string."""
-    return unicodedata.normalize("NFKC", text).casefold().strip()
+    """The identity key of a name: `Ｃ２Ｂ`, `c2b` and `C2B` fold alike, as do 數據 and 数据.
+
+    Width (NFKC), case and traditional/simplified characters are ignored, and so is
+    surrounding space. Tag names and glossary terms are unique by this key.
+    """
+    return zhconv.convert(unicodedata.normalize("NFKC", text), "zh-cn").casefold().strip()
+
+
+def unix_newlines(value: str) -> str:
+    """Text with `\n` line ends only: browsers post CRLF, old files carry CR."""
+    return value.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def pinyin_slug(text: str, max_length: int = 60) -> str:
@@ -53,37 +63,3 @@ def char_count(text: str) -> int:
 
 def reading_minutes(text: str) -> int:
     return max(1, round(char_count(text) / READING_SPEED))
-
-
-def add_words(words) -> dict[str, int]:
-    """Teach jieba extra words (glossary terms, tags) so they stay whole.
-
-    Returns each word's earlier frequency (0 if jieba did not know it), for `forget_words`.
-    """
-    jieba.dt.check_initialized()
-    earlier = {}
-    for word in words:
-        word = word.strip()
-        if word:
-            earlier[word] = jieba.dt.FREQ.get(word, 0)
-            jieba.add_word(word, freq=20000)
-    return earlier
-
-
-def forget_words(earlier: dict[str, int]) -> None:
-    """Undo `add_words`: each word gets back the frequency it had, 0 making it no word."""
-    for word, freq in earlier.items():
-        if freq:
-            jieba.add_word(word, freq=freq)
-        else:
-            jieba.del_word(word)
-
-
-def segment(text: str) -> list[str]:
-    """Search-mode segmentation: words plus their shorter parts, lower-cased."""
-    text = unicodedata.normalize("NFKC", text)
-    return [w.lower() for w in jieba.cut_for_search(text) if w.strip() and not _is_punct(w)]
-
-
-def _is_punct(word: str) -> bool:
-    return all(unicodedata.category(ch)[0] in "PSZ" for ch in word)

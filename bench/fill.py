@@ -42,12 +42,13 @@ def synthetic_tags(sentences, rng, count=300):
     """Existing (seed) tags plus frequent words of the seed text."""
     from collections import Counter
 
-    from articles import text
+    from articles import segmenter, text
     from articles.models import Tag
 
     taken = {text.fold(t.name) for t in Tag.objects.all()}
     slugs = set(Tag.objects.values_list("slug", flat=True))
-    words = Counter(w for s in sentences for w in text.segment(s) if len(w) >= 2 and w.isalpha())
+    tokens = (w for s in sentences for w in segmenter.search_tokens(s))
+    words = Counter(w for w in tokens if len(w) >= 2 and w.isalpha())
     new = []
     for word, _ in words.most_common():
         if len(new) >= count:

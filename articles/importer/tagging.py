@@ -3,9 +3,7 @@
 import re
 from collections import Counter
 
-import jieba.analyse
-
-from articles import text
+from articles import segmenter, text
 
 from .vocabulary import DOMAIN_WORDS, STOPWORDS
 
@@ -33,18 +31,27 @@ def is_meaningful(word: str, known: frozenset[str]) -> bool:
 def suggest_tags(texts: dict, glossary_terms: list[str]) -> dict:
     """Map each key of `texts` to 3–8 tag names, deterministic for the same input."""
     known = frozenset([*DOMAIN_WORDS, *glossary_terms])
-    earlier = text.add_words(known)
-    try:
-        candidates = {key: _candidates(body, known) for key, body in texts.items()}
-    finally:
-        text.forget_words(earlier)  # searches segment with the published glossary alone
+    extractor = _keyword_extractor(known)
+    candidates = {key: _candidates(extractor, body, known) for key, body in texts.items()}
     spread = Counter(word for words in candidates.values() for word in words)
     return {key: _choose(texts[key], candidates[key], spread, glossary_terms) for key in texts}
 
 
-def _candidates(body: str, known: frozenset[str]) -> dict[str, float]:
+def _keyword_extractor(known: frozenset[str]):
+    """jieba's TF-IDF keyword extractor over a tokenizer of its own that knows `known`."""
+    import jieba.analyse
+    import jieba.posseg
+
+    tokenizer = segmenter.with_words(known)
+    extractor = jieba.analyse.TFIDF()
+    extractor.tokenizer = tokenizer
+    extractor.postokenizer = jieba.posseg.POSTokenizer(tokenizer)
+    return extractor
+
+
+def _candidates(extractor, body: str, known: frozenset[str]) -> dict[str, float]:
     body = _BOOK_TITLE.sub("", body)  # a cited book's title is no topic of the article
-    ranked = jieba.analyse.extract_tags(
+    ranked = extractor.extract_tags(
         body, topK=CANDIDATES * 2, withWeight=True, allowPOS=ALLOWED_POS
     )
     words = {w: weight for w, weight in ranked if is_meaningful(w, known)}

@@ -1,8 +1,9 @@
 """What the index holds: normalised, segmented text of articles and glossary entries.
 
 Index and query text go through the same `tokens()`: NFKC, traditional → simplified,
-lower case, then jieba's search-mode segmentation with the published glossary terms
-in its dictionary, so a term such as 产业互联网生态 stays one token.
+lower case, then search-mode segmentation by the search tokenizer (`segmenter.search`),
+whose extra words are the published glossary terms, so a term such as 产业互联网生态
+stays one token.
 """
 
 import re
@@ -13,7 +14,7 @@ import zhconv
 
 from glossary.models import ALIAS_SEPARATORS, GlossaryEntry
 
-from .. import text
+from .. import segmenter, text
 
 ARTICLE = "article"
 GLOSSARY = "glossary"
@@ -35,8 +36,6 @@ _MARKDOWN = [
     (re.compile(r"\\([\\`*_{}\[\]()#+\-.!>])"), r"\1"),
 ]
 
-_learned: dict[str, int] = {}  # glossary word → its frequency in jieba before it was learned
-
 
 @dataclass(frozen=True)
 class Document:
@@ -57,7 +56,7 @@ def normalise(value: str) -> str:
 def tokens(value: str) -> list[str]:
     """Search tokens of `value`, in order; a mixed token such as o2o模式 adds o2o and 模式."""
     found = []
-    for token in text.segment(normalise(value)):
+    for token in segmenter.search_tokens(normalise(value)):
         if any(ch.isalnum() for ch in token):
             found.append(token)
             if _LATIN.search(token) and _CJK.search(token):
@@ -66,7 +65,7 @@ def tokens(value: str) -> list[str]:
 
 
 def learn_glossary_words() -> None:
-    """Make the glossary words in jieba's dictionary the published terms and aliases.
+    """Make the search tokenizer's extra words the published terms and aliases.
 
     One query. Words of entries since unpublished, renamed or deleted are forgotten, so
     a query segments as the index was segmented when those entries were reindexed.
@@ -76,9 +75,7 @@ def learn_glossary_words() -> None:
     for term, aliases in entries.values_list("term", "aliases"):
         words.add(normalise(term))
         words.update(normalise(alias) for alias in ALIAS_SEPARATORS.split(aliases))
-    words.discard("")
-    text.forget_words({word: _learned.pop(word) for word in set(_learned) - words})
-    _learned.update(text.add_words(words - _learned.keys()))
+    segmenter.set_search_words(words)
 
 
 def markdown_text(source: str) -> str:
