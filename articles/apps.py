@@ -6,4 +6,4 @@ class ArticlesConfig(AppConfig):
     verbose_name = "文章"
 
     def ready(self):
-        from . import search_signals, signals, tombstones  # noqa: F401
+        from . import receivers  # noqa: F401

@@ -1,7 +1,8 @@
 """Version stamps for what readers see, and the anonymous page cache keyed on them.
 
-A stamp is a nanosecond timestamp kept in the cache; signal handlers bump it when an
-article, author, tag or glossary entry changes, so every cached page key changes with it.
+A stamp is a nanosecond timestamp kept in the `stamps` cache; the receivers bump it once
+a change to an article, author, tag or glossary entry has committed, so every cached page
+key changes with it. Pages live in the `pages` cache, which may evict them.
 Articles scheduled for later are noticed too: the earliest future `published_at` is kept
 beside the stamp, and the stamp is bumped once that moment has passed.
 
@@ -13,12 +14,12 @@ import hashlib
 import time
 from functools import wraps
 
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db.models import Min
 from django.db.models.functions import Now
 from django.template.response import SimpleTemplateResponse
 from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
-from django.utils.http import http_date, parse_http_date_safe
+from django.utils.http import http_date, parse_http_date_safe, urlencode
 
 from .models import Article
 
@@ -34,43 +35,58 @@ def _key(scope: str) -> str:
 
 def version(scope: str) -> int:
     """The current stamp of `scope`, created on first use."""
-    stamp = cache.get(_key(scope))
+    stamps = caches["stamps"]
+    stamp = stamps.get(_key(scope))
     if stamp is None:
-        cache.add(_key(scope), time.time_ns(), None)
-        stamp = cache.get(_key(scope))
+        stamps.add(_key(scope), time.time_ns(), None)
+        stamp = stamps.get(_key(scope))
     return stamp
 
 
-def bump(scope: str) -> None:
-    """Mark `scope` as changed: every key built from its stamp changes."""
-    previous = cache.get(_key(scope)) or 0
-    cache.set(_key(scope), max(time.time_ns(), previous + 1), None)
+def bump(*scopes: str) -> None:
+    """Mark each of `scopes` as changed: every key built from its stamp changes.
+
+    Call it only once the change is committed (the receivers do, in `on_commit`): a page
+    rendered before the commit would otherwise be cached under the new stamp.
+    """
+    stamps = caches["stamps"]
+    for scope in scopes:
+        previous = stamps.get(_key(scope)) or 0
+        stamps.set(_key(scope), max(time.time_ns(), previous + 1), None)
 
 
 def content_version() -> int:
     """The content stamp, bumped first if a scheduled article has come due since."""
     stamp = version(CONTENT)
-    schedule = cache.get(_SCHEDULE_KEY)
+    stamps = caches["stamps"]
+    schedule = stamps.get(_SCHEDULE_KEY)
     if schedule is None or schedule[0] != stamp:
         due = Article.objects.filter(published_at__gt=Now()).aggregate(due=Min("published_at"))
-        cache.set(_SCHEDULE_KEY, (stamp, due["due"] and due["due"].timestamp()), None)
+        stamps.set(_SCHEDULE_KEY, (stamp, due["due"] and due["due"].timestamp()), None)
     elif schedule[1] is not None and schedule[1] <= time.time():
         bump(CONTENT)
         return content_version()
     return stamp
 
 
-def _page_key(request, stamp: int, identity=None) -> str:
-    page = identity(request) if identity else request.build_absolute_uri()
-    digest = hashlib.md5(page.encode(), usedforsecurity=False).hexdigest()
+def page_identity(request, params=()) -> str:
+    """The page a URL names: its scheme, host and path, and of its query string only the
+    `params` the view reads, in a fixed order. `?utm_source=…` names the same page."""
+    query = urlencode(sorted((name, request.GET[name]) for name in params if name in request.GET))
+    return f"{request.scheme}://{request.get_host()}{request.path}?{query}"
+
+
+def _page_key(request, stamp: int, identity) -> str:
+    digest = hashlib.md5(identity(request).encode(), usedforsecurity=False).hexdigest()
     return f"page:{stamp}:{digest}"
 
 
-def cached_page(view, identity=None):
+def cached_page(view, identity=None, *, params=()):
     """Serve anonymous GETs from a cache keyed on the content stamp, answering with 304s.
 
-    The key holds the absolute URL, or what `identity(request)` returns instead: a string
-    naming the page, for views whose URLs can name the same page in many ways.
+    The key is `page_identity(request, params)`: the path and the query parameters the view
+    reads, so unknown parameters neither change the page nor fill the cache; a view whose
+    parameters need normalising passes `identity(request)` instead.
 
     Each response carries an ETag (a digest of the body) and a Last-Modified date (the last
     content change, which also covers removals that a feed's newest item date would not),
@@ -83,8 +99,9 @@ def cached_page(view, identity=None):
         if request.method not in ("GET", "HEAD") or request.user.is_authenticated:
             return view(request, *args, **kwargs)
         stamp = content_version()
-        key = _page_key(request, stamp, identity)
-        response = cache.get(key)
+        key = _page_key(request, stamp, identity or (lambda r: page_identity(r, params)))
+        pages = caches["pages"]
+        response = pages.get(key)
         if response is None:
             response = view(request, *args, **kwargs)
             if isinstance(response, SimpleTemplateResponse):
@@ -94,7 +111,7 @@ def cached_page(view, identity=None):
             set_response_etag(response)
             response.headers["Last-Modified"] = http_date(stamp // 1_000_000_000)
             patch_cache_control(response, max_age=0, must_revalidate=True)
-            cache.set(key, response, PAGE_TIMEOUT)
+            pages.set(key, response, PAGE_TIMEOUT)
         return get_conditional_response(
             request,
             etag=response.headers.get("ETag"),

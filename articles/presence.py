@@ -10,7 +10,7 @@ import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from django.core.cache import cache
+from django.core.cache import caches
 
 from .roles import display_name
 
@@ -31,7 +31,7 @@ def _key(article_pk) -> str:
 def _current(article_pk) -> dict:
     """`{user pk: (name, opened, last seen)}`, without the stale entries."""
     now = time.time()
-    entries = cache.get(_key(article_pk)) or {}
+    entries = caches["presence"].get(_key(article_pk)) or {}
     return {pk: entry for pk, entry in entries.items() if now - entry[2] < STALE}
 
 
@@ -40,13 +40,13 @@ def touch(article_pk, user) -> None:
     entries, now = _current(article_pk), time.time()
     opened = entries[user.pk][1] if user.pk in entries else now
     entries[user.pk] = (display_name(user), opened, now)
-    cache.set(_key(article_pk), entries, STALE)
+    caches["presence"].set(_key(article_pk), entries, STALE)
 
 
 def leave(article_pk, user) -> None:
     entries = _current(article_pk)
     if entries.pop(user.pk, None) is not None:
-        cache.set(_key(article_pk), entries, STALE)
+        caches["presence"].set(_key(article_pk), entries, STALE)
 
 
 def others(article_pk, user) -> list[Editor]:

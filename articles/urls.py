@@ -8,13 +8,17 @@ app_name = "articles"
 
 urlpatterns = [
     path("", cached_page(views.HomeView.as_view()), name="home"),
-    path("articles/", cached_page(views.ArticleListView.as_view()), name="list"),
+    path("articles/", cached_page(views.ArticleListView.as_view(), params=["page"]), name="list"),
     path("articles/<slug:slug>/", cached_page(views.ArticleDetailView.as_view()), name="detail"),
-    path("authors/<slug:slug>/", cached_page(views.AuthorView.as_view()), name="author"),
+    path(
+        "authors/<slug:slug>/",
+        cached_page(views.AuthorView.as_view(), params=["page"]),
+        name="author",
+    ),
     path("authors/<slug:slug>/feed/rss/", cached_page(feeds.AuthorFeed()), name="author_rss"),
     path("authors/<slug:slug>/feed/atom/", cached_page(feeds.AuthorAtomFeed()), name="author_atom"),
     path("tags/", cached_page(views.TagListView.as_view()), name="tags"),
-    path("tags/<slug:slug>/", cached_page(views.TagView.as_view()), name="tag"),
+    path("tags/<slug:slug>/", cached_page(views.TagView.as_view(), params=["page"]), name="tag"),
     path("tags/<slug:slug>/feed/rss/", cached_page(feeds.TagFeed()), name="tag_rss"),
     path("tags/<slug:slug>/feed/atom/", cached_page(feeds.TagAtomFeed()), name="tag_atom"),
     path("feed/rss/", cached_page(feeds.LatestArticlesFeed()), name="rss"),

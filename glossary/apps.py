@@ -6,4 +6,4 @@ class GlossaryConfig(AppConfig):
     verbose_name = "术语表"
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import receivers  # noqa: F401

@@ -9,7 +9,7 @@ import html
 import re
 from dataclasses import dataclass
 
-from django.core.cache import cache
+from django.core.cache import caches
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
@@ -145,10 +145,11 @@ def current_matcher() -> Matcher:
 def linked_body(article) -> str:
     """The article's body HTML with glossary terms linked, cached until either changes."""
     key = f"glossary:linked:{article.pk}:{article.updated_at.timestamp()}:{version(GLOSSARY)}"
-    linked = cache.get(key)
+    bodies = caches["bodies"]
+    linked = bodies.get(key)
     if linked is None:
         linked = current_matcher().link(article.body_html)
-        cache.set(key, linked, LINKED_TIMEOUT)
+        bodies.set(key, linked, LINKED_TIMEOUT)
     return linked
 
 

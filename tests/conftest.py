@@ -2,6 +2,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.factories import clear_caches
+
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_793b1a8e42e41927.txt"
 
 
@@ -18,6 +20,4 @@ def seed_text():
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Every test starts with an empty cache: pages, stamps, who has which article open."""
-    from django.core.cache import cache
-
-    cache.clear()
+    clear_caches()

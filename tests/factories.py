@@ -33,3 +33,11 @@ def make_article(title=None, *, author=None, tags=(), status=Article.Status.PUBL
 
 def make_term(term, definition="一个术语的定义。", *, status=GlossaryEntry.Status.PUBLISHED, **f):
     return GlossaryEntry.objects.create(term=term, definition=definition, status=status, **f)
+
+
+def clear_caches() -> None:
+    """Empty every named cache: pages, stamps, presence, linked bodies."""
+    from django.core.cache import caches
+
+    for alias in caches:
+        caches[alias].clear()

@@ -4,7 +4,6 @@ from datetime import timedelta
 
 import pytest
 from django.contrib.auth.models import Group
-from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -12,7 +11,7 @@ from django.utils import timezone
 from articles import roles
 from articles.models import Article, Tag, TaggedArticle
 from articles.rendering import render_markdown
-from tests.factories import make_author
+from tests.factories import clear_caches, make_author
 
 BULK_TAGS = ("SaaS", "智慧零售", "数字化转型", "产业互联网", "供应链")
 
@@ -20,9 +19,9 @@ BULK_TAGS = ("SaaS", "智慧零售", "数字化转型", "产业互联网", "供�
 @pytest.fixture(autouse=True)
 def fresh_cache():
     """Each test starts with empty page, version and linked-body caches."""
-    cache.clear()
+    clear_caches()
     yield
-    cache.clear()
+    clear_caches()
 
 
 def log_in_staff(client, user_model):
@@ -66,7 +65,7 @@ def bulk_articles(count, *, start=0, authors=None, tags=None):
 
 def count_queries(client, url) -> int:
     """Queries run by a fresh (uncached) GET of `url`, which must answer 200."""
-    cache.clear()
+    clear_caches()
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     assert response.status_code == 200, url

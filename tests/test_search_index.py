@@ -6,7 +6,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
-from django.db import connection
+from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
@@ -241,11 +241,14 @@ def test_deleting_an_article_removes_it(committed):
     assert backend().count("article", parse("腾讯").terms, Article.objects.all()) == 0
 
 
-def test_uncommitted_edit_never_reaches_the_index(django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        make_article("未提交", body="腾讯")
-    assert callbacks
+def test_index_rows_commit_and_roll_back_with_the_article():
+    """The index is written in the article's transaction: a rollback leaves neither."""
+    with transaction.atomic():
+        article = make_article("未提交", body="腾讯")
+        assert article.pk in index_rows()
+        transaction.set_rollback(True)
     assert found("腾讯") == []
+    assert article.pk not in index_rows()
 
 
 def test_prune_drops_rows_of_deleted_objects(committed):

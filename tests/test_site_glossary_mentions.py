@@ -4,13 +4,12 @@ from datetime import timedelta
 from urllib.parse import quote_plus
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from articles.models import Article
-from tests.factories import make_article, make_author, make_term
+from tests.factories import clear_caches, make_article, make_author, make_term
 from tests.site_fixtures import count_queries, fresh_cache  # noqa: F401
 
 pytestmark = pytest.mark.django_db
@@ -110,7 +109,7 @@ def test_query_count_does_not_grow_with_mentions(client):
     _mentioning(10)
     few = count_queries(client, entry.get_absolute_url())
     _mentioning(50, start=10)
-    cache.clear()
+    clear_caches()
 
     with CaptureQueriesContext(connection) as many:
         response = client.get(entry.get_absolute_url())

@@ -1,5 +1,7 @@
 """Glossary terms linked into article HTML, and the cache around it."""
 
+from functools import partial
+
 import pytest
 from django.core.exceptions import ValidationError
 
@@ -110,35 +112,45 @@ def test_current_matcher_uses_only_published_terms():
     assert "平台即服务" not in html
 
 
-def test_linked_body_follows_glossary_and_article_changes():
+def test_linked_body_follows_glossary_and_article_changes(django_capture_on_commit_callbacks):
+    committed = partial(django_capture_on_commit_callbacks, execute=True)
     article = make_article(body="智慧零售与 SaaS。")
     assert 'class="term"' not in linked_body(article)
 
-    entry = make_term("SaaS", "软件即服务。")
+    with committed():
+        entry = make_term("SaaS", "软件即服务。")
     assert term_link("saas", "SaaS") in linked_body(article)
 
-    entry.definition = "新的定义。"
-    entry.save()
+    with committed():
+        entry.definition = "新的定义。"
+        entry.save()
     assert "新的定义。" in linked_body(article)
 
-    article.body = "只谈智慧零售。"
-    article.save()
+    with committed():
+        article.body = "只谈智慧零售。"
+        article.save()
     assert 'class="term"' not in linked_body(article)
 
-    entry.delete()
-    article.body = "再谈 SaaS。"
-    article.save()
+    with committed():
+        entry.delete()
+        article.body = "再谈 SaaS。"
+        article.save()
     assert 'class="term"' not in linked_body(article)
 
 
-def test_matcher_is_compiled_once_per_glossary_version(django_assert_num_queries):
-    make_term("SaaS", "软件即服务。")
+def test_matcher_is_compiled_once_per_glossary_version(
+    django_assert_num_queries, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        make_term("SaaS", "软件即服务。")
     first = current_matcher()
 
     with django_assert_num_queries(0):
         assert current_matcher() is first
 
-    make_term("PaaS", "平台即服务。")
+    with django_capture_on_commit_callbacks(execute=True):
+        make_term("PaaS", "平台即服务。")
+        assert current_matcher() is first  # not before the new term is committed
     assert current_matcher() is not first
 
 

@@ -1,4 +1,4 @@
-"""Writing the index: single objects from signal handlers, everything from `reindex_all()`."""
+"""Writing the index: single objects from the receivers, everything from `reindex_all()`."""
 
 from django.db.models import Q
 
@@ -28,17 +28,21 @@ def index_articles_by_id(ids) -> None:
     remove(ARTICLE, set(ids) - written)
 
 
-def index_glossary_entry(pk: int, former_words=()) -> None:
-    """Index one entry, and the articles that mention its words now or `former_words`.
+def index_glossary_entry(pk: int) -> None:
+    """Index one entry, or drop its row if it no longer exists."""
+    if not index_glossary_entries(GlossaryEntry.objects.filter(pk=pk)):
+        remove(GLOSSARY, [pk])
+
+
+def index_glossary_mentions(pk: int, former_words=()) -> None:
+    """Index the articles that mention the entry's words now or `former_words`.
 
     A published term and its aliases are dictionary words, so articles containing them
     are segmented anew to carry each as one token; once they are no words (unpublished,
     renamed or deleted), those articles are segmented anew without them, as queries
-    now are. An entry that was and is unpublished changes no article.
+    now are.
     """
     names = set(former_words)
-    if not index_glossary_entries(GlossaryEntry.objects.filter(pk=pk)):
-        remove(GLOSSARY, [pk])
     entry = GlossaryEntry.objects.published().filter(pk=pk).first()
     if entry is not None:
         names.update([entry.term, *entry.alias_list])

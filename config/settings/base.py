@@ -5,6 +5,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from .caches import local_caches
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 SITE_NAME = "产业观察"
@@ -91,12 +93,10 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "chanye",
-    }
-}
+CACHES = local_caches()
+
+# Background work (reindexing many articles): run at once unless a deployment says otherwise.
+TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 
 SEEDS_DIR = Path(os.environ.get("SEEDS_DIR", BASE_DIR / "seeds"))
 TAGGIT_CASE_INSENSITIVE = True

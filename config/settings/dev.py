@@ -3,6 +3,7 @@
 import os
 
 from .base import *  # noqa: F403
+from .caches import file_caches
 
 DEBUG = os.environ.get("DEBUG", "1").lower() in {"1", "true", "yes"}
 SECRET_KEY = os.environ.get("SECRET_KEY") or "dev-only-insecure-key-never-used-in-production"
@@ -10,12 +11,4 @@ ALLOWED_HOSTS = ALLOWED_HOSTS or ["127.0.0.1", "localhost", "[::1]"]  # noqa: F4
 
 # Shared by every process (the dev server, its reloader, shells and import_seeds), so an
 # edit made anywhere shows on the running site at once.
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-        "LOCATION": os.environ.get("CACHE_DIR", str(BASE_DIR / "var" / "cache")),  # noqa: F405
-        # Culling evicts files at random, the content stamp included, which empties the
-        # page cache at once: keep it rare.
-        "OPTIONS": {"MAX_ENTRIES": 100_000},
-    }
-}
+CACHES = file_caches(os.environ.get("CACHE_DIR", str(BASE_DIR / "var" / "cache")))  # noqa: F405

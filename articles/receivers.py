@@ -1,0 +1,133 @@
+"""Side effects of changes to what readers see, with deliberate timing.
+
+- Search-index rows live in the same database: they are written inside the change's
+  transaction, so a crash or a rollback leaves both or neither.
+- Cache stamps live outside it: they are bumped in `on_commit`, so no reader can render
+  the old content and cache it under the new stamp, and a rolled-back change (a dry-run
+  import) bumps nothing.
+- Reindexing many articles (an author or tag renamed) is a background task, enqueued in
+  the same transaction.
+
+A save whose `update_fields` touch nothing readers see (a new preview key) does nothing.
+"""
+
+from functools import partial
+
+from django.db import DEFAULT_DB_ALIAS, transaction
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save, pre_delete
+from django.dispatch import receiver
+from django.utils import timezone
+
+from . import tasks
+from .cache import CONTENT, bump
+from .models import Article, Author, DeletedImport, Tag, TaggedArticle
+from .search import index
+from .search.documents import ARTICLE
+
+UNSEEN_ARTICLE_FIELDS = frozenset({"preview_key", "source_hash"})
+
+
+def bump_after_commit(*scopes: str) -> None:
+    """Bump the stamps of `scopes` once the current transaction commits (at once outside one)."""
+    transaction.on_commit(partial(bump, *scopes), robust=True)
+
+
+def _unseen(update_fields) -> bool:
+    return update_fields is not None and set(update_fields) <= UNSEEN_ARTICLE_FIELDS
+
+
+@receiver(post_save, sender=Article, dispatch_uid="article_saved")
+def article_saved(sender, instance, raw=False, update_fields=None, **kwargs):
+    if raw or _unseen(update_fields):
+        return
+    index.index_articles_by_id([instance.pk])
+    bump_after_commit(CONTENT)
+
+
+@receiver(post_delete, sender=Article, dispatch_uid="article_deleted")
+def article_deleted(sender, instance, **kwargs):
+    index.remove(ARTICLE, [instance.pk])
+    bump_after_commit(CONTENT)
+
+
+@receiver(m2m_changed, sender=TaggedArticle, dispatch_uid="article_tags_changed")
+def article_tags_changed(sender, instance, action, reverse=False, pk_set=None, **kwargs):
+    if action not in {"post_add", "post_remove", "post_clear"}:
+        return
+    if reverse:  # tag.tagged_articles changed: many articles at once
+        tasks.reindex_articles.enqueue(sorted(pk_set or ()))
+    else:
+        index.index_articles_by_id([instance.pk])
+    bump_after_commit(CONTENT)
+
+
+@receiver(post_save, sender=TaggedArticle, dispatch_uid="tagged_article_saved")
+@receiver(post_delete, sender=TaggedArticle, dispatch_uid="tagged_article_deleted")
+def tag_link_changed(sender, raw=False, **kwargs):
+    """Tag links written row by row (bulk tools, merges): readers' pages change."""
+    if not raw:
+        bump_after_commit(CONTENT)
+
+
+@receiver(post_save, sender=Author, dispatch_uid="author_saved")
+def author_saved(sender, instance, raw=False, created=False, **kwargs):
+    if raw:
+        return
+    if not created:
+        ids = list(instance.articles.values_list("pk", flat=True))
+        if ids:
+            tasks.reindex_articles.enqueue(ids)
+    bump_after_commit(CONTENT)
+
+
+@receiver(post_delete, sender=Author, dispatch_uid="author_deleted")
+def author_deleted(sender, **kwargs):
+    bump_after_commit(CONTENT)
+
+
+@receiver(post_save, sender=Tag, dispatch_uid="tag_saved")
+def tag_saved(sender, instance, raw=False, created=False, **kwargs):
+    if raw:
+        return
+    if not created:
+        ids = list(
+            Article.objects.filter(tagged_items__tag=instance.pk).values_list("pk", flat=True)
+        )
+        if ids:
+            tasks.reindex_articles.enqueue(ids)
+    bump_after_commit(CONTENT)
+
+
+@receiver(pre_delete, sender=Tag, dispatch_uid="tag_deleting")
+def tag_deleting(sender, instance, **kwargs):
+    """Note the tag's articles, whose documents change once it is gone."""
+    instance._article_ids = list(
+        instance.tagged_articles.values_list("content_object_id", flat=True)
+    )
+
+
+@receiver(post_delete, sender=Tag, dispatch_uid="tag_deleted")
+def tag_deleted(sender, instance, **kwargs):
+    ids = getattr(instance, "_article_ids", [])
+    if ids:
+        tasks.reindex_articles.enqueue(ids)
+    bump_after_commit(CONTENT)
+
+
+@receiver(post_delete, sender=Article, dispatch_uid="remember_deleted_import")
+def remember_deleted_import(sender, instance, **kwargs):
+    """Deleting an imported article leaves a `DeletedImport`: the next import skips it."""
+    if not instance.source_document or instance.source_position is None:
+        return
+    DeletedImport.objects.update_or_create(
+        source_document=instance.source_document,
+        source_position=instance.source_position,
+        defaults={"title": instance.title, "deleted_at": timezone.now()},
+    )
+
+
+@receiver(post_migrate, dispatch_uid="search_prune")
+def prune_after_migrate(sender, using=DEFAULT_DB_ALIAS, **kwargs):
+    """`flush` empties the tables and then sends post_migrate: empty the index with them."""
+    if sender.name == "articles" and using == DEFAULT_DB_ALIAS:
+        index.prune()
