@@ -4,60 +4,11 @@ from datetime import datetime
 
 from django import forms
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
-from taggit.utils import _parse_tags
 
 from . import merge, revisions, roles, workflow
 from .models import Article, Tag
-
-SEPARATORS = "，、"  # read as commas: the Chinese comma and the enumeration comma
-QUOTES = {'"': '"', "“": "”"}
-
-
-def parse_tags(tagstring: str) -> list[str]:
-    """taggit's parser (`TAGGIT_TAGS_FROM_STRING`), also splitting on `，` and `、`.
-
-    Quotes, straight or “curly”, keep a name whole: `"研发、设计"` is one tag.
-    """
-    if not tagstring:
-        return []
-    out, closing = [], None
-    for ch in tagstring:
-        if closing is not None:
-            if ch == closing:
-                closing = None
-            out.append('"' if closing is None else ch)
-        elif ch in QUOTES:
-            closing = QUOTES[ch]
-            out.append('"')
-        else:
-            out.append("," if ch in SEPARATORS else ch)
-    return _parse_tags("".join(out))
-
-
-def tags_to_string(tags) -> str:
-    """The tag field's text (`TAGGIT_STRING_FROM_TAGS`): names joined by `、`, quoted if need be."""
-    return names_to_string(tag.name for tag in tags)
-
-
-def names_to_string(names) -> str:
-    """Tag names as the tag field shows them: joined by `、`, quoted if need be."""
-    quoted = [
-        f'"{name}"' if any(ch in name for ch in f", {SEPARATORS}") else name for name in names
-    ]
-    return "、".join(sorted(quoted))
-
-
-def unknown_tags(names: list[str]) -> list[str]:
-    """The names among `names` that match no existing tag (ignoring case)."""
-    if not names:
-        return []
-    query = Q()
-    for name in names:
-        query |= Q(name__iexact=name)
-    known = {name.casefold() for name in Tag.objects.filter(query).values_list("name", flat=True)}
-    return [name for name in names if name.casefold() not in known]
+from .tag_names import names_to_string, parse_tags, unknown
 
 
 class ArticleAdminForm(forms.ModelForm):
@@ -113,7 +64,7 @@ class ArticleAdminForm(forms.ModelForm):
     def clean_tags(self):
         names = self.cleaned_data["tags"]
         if self.editor is not None and not self.editor.has_perm("articles.add_tag"):
-            missing = unknown_tags(names)
+            missing = unknown(names)
             if missing:
                 raise forms.ValidationError(
                     "没有这些标签：%(names)s。只能选择已有的标签，新标签请联系编辑添加。",
@@ -227,7 +178,7 @@ class AddTagsForm(forms.Form):
 
     def clean_tags(self):
         names = self.cleaned_data["tags"]
-        missing = unknown_tags(names)
+        missing = unknown(names)
         if missing and not self.may_create:
             raise forms.ValidationError(
                 "没有这些标签：%(names)s。", params={"names": "、".join(missing)}, code="unknown"

@@ -1,13 +1,16 @@
-"""Old addresses keep working: a changed article slug or a merged tag answers with a 301."""
+"""Old addresses keep working: a changed article slug or a merged tag answers with a 301.
 
-import re
+Which addresses are article or tag pages is read from the URLconf (`resolve`), so the
+URL shapes are defined once, in `articles/urls.py`.
+"""
 
 from django.http import HttpResponsePermanentRedirect
+from django.urls import Resolver404, resolve, reverse
 
 from .models import Article, SlugRedirect, TagAlias
 
-ARTICLE_PATH = re.compile(r"^/articles/(?P<slug>[-a-zA-Z0-9_]+)/$")
-TAG_PATH = re.compile(r"^/tags/(?P<slug>[-a-zA-Z0-9_]+)/(?P<rest>(feed/(rss|atom)/)?)$")
+ARTICLE_VIEWS = {"articles:detail"}
+TAG_VIEWS = {"articles:tag", "articles:tag_rss", "articles:tag_atom"}
 
 
 class SlugRedirectMiddleware:
@@ -24,7 +27,16 @@ class SlugRedirectMiddleware:
         response = self.get_response(request)
         if response.status_code != 404:
             return response
-        url = _article_url(request) or _tag_url(request)
+        try:
+            match = resolve(request.path_info)
+        except Resolver404:
+            return response
+        slug = match.kwargs.get("slug")
+        url = None
+        if slug and match.view_name in ARTICLE_VIEWS:
+            url = _article_url(request, slug)
+        elif slug and match.view_name in TAG_VIEWS:
+            url = _tag_url(match.view_name, slug)
         if url is None:
             return response
         if request.META.get("QUERY_STRING"):
@@ -32,25 +44,15 @@ class SlugRedirectMiddleware:
         return HttpResponsePermanentRedirect(url)
 
 
-def _article_url(request) -> str | None:
-    match = ARTICLE_PATH.match(request.path_info)
-    if match is None:
-        return None
+def _article_url(request, slug: str) -> str | None:
     redirect = (
         SlugRedirect.objects.select_related("article")
-        .filter(old_slug=match["slug"], article__in=Article.objects.visible_to(request.user))
+        .filter(old_slug=slug, article__in=Article.objects.visible_to(request.user))
         .first()
     )
-    if redirect is None:
-        return None
-    return redirect.article.get_absolute_url()
+    return redirect.article.get_absolute_url() if redirect else None
 
 
-def _tag_url(request) -> str | None:
-    match = TAG_PATH.match(request.path_info)
-    if match is None:
-        return None
-    alias = TagAlias.objects.select_related("tag").filter(old_slug=match["slug"]).first()
-    if alias is None:
-        return None
-    return alias.tag.get_absolute_url() + match["rest"]
+def _tag_url(view_name: str, slug: str) -> str | None:
+    alias = TagAlias.objects.select_related("tag").filter(old_slug=slug).first()
+    return reverse(view_name, kwargs={"slug": alias.tag.slug}) if alias else None

@@ -13,7 +13,7 @@ from taggit.models import ItemBase, TagBase
 
 from . import roles, text
 from .rendering import lead_text, render_markdown
-from .slugs import unique_slug
+from .slugs import save_with_unique_slug
 
 ARTICLE_SLUG_LENGTH = 40  # pinyin runs long: keep addresses short enough to read
 
@@ -38,21 +38,43 @@ class Author(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(Author, text.pinyin_slug(self.name, 60))
-        super().save(*args, **kwargs)
+        if self.slug:
+            super().save(*args, **kwargs)
+        else:
+            base = text.pinyin_slug(self.name, 60)
+            save_with_unique_slug(self, base, lambda: super(Author, self).save(*args, **kwargs))
 
     def get_absolute_url(self):
         return reverse("articles:author", args=[self.slug])
 
 
 class Tag(TagBase):
-    """A taggit tag whose slug is pinyin, so its URL is plain ASCII."""
+    """A taggit tag whose slug is pinyin, so its URL is plain ASCII.
+
+    `name_key` is the folded name (`text.fold`): `ＳａａＳ` and `saas` are one tag.
+    """
+
+    name_key = models.CharField(
+        "查重键",
+        max_length=100,
+        editable=False,
+        help_text="忽略大小写、全/半角与繁简后的名称，用于查重。",
+    )
 
     class Meta:
         ordering = ["name"]
         verbose_name = "标签"
         verbose_name_plural = "标签"
+        constraints = [models.UniqueConstraint(fields=["name_key"], name="tag_unique_name_key")]
+
+    def save(self, *args, **kwargs):
+        self.name = self.name.strip()
+        self.name_key = text.fold(self.name)
+        if self.slug:
+            super().save(*args, **kwargs)
+        else:
+            base = self.slugify(self.name)
+            save_with_unique_slug(self, base, lambda: super(Tag, self).save(*args, **kwargs))
 
     def slugify(self, tag, i=None):
         slug = text.pinyin_slug(tag, 90)
@@ -83,10 +105,22 @@ def new_preview_key() -> str:
     return secrets.token_urlsafe(16)[:22]
 
 
+def published_q(prefix: str = "") -> models.Q:
+    """The one definition of what readers may see, for the article at `prefix` of a query
+    (`"tagged_articles__content_object__"` counts a tag's published articles)."""
+    return models.Q(**{f"{prefix}status": "published", f"{prefix}published_at__lte": Now()})
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self):
-        """The one definition of what readers may see."""
-        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=Now())
+        """What readers may see: published, and its publication time has come."""
+        return self.filter(published_q())
+
+    def with_public_flag(self):
+        """Annotate `is_public`: whether readers may see each article."""
+        return self.annotate(
+            is_public=models.ExpressionWrapper(published_q(), output_field=models.BooleanField())
+        )
 
     def visible_to(self, user):
         """What `user` may read on the site: published articles, every article for editors
@@ -196,21 +230,25 @@ class Article(models.Model):
     def __str__(self):
         return self.title
 
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(
-                Article, text.pinyin_slug(self.title, ARTICLE_SLUG_LENGTH), exclude=self.pk
-            )
-        self.standfirst = _unix_newlines(self.standfirst)
-        self.body = _unix_newlines(self.body)
+    def save(self, *args, update_fields=None, **kwargs):
+        """Derived text (HTML, summary, counts) is made again only when the text is saved."""
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
-        full = f"{self.standfirst}\n{self.body}"
-        self.char_count = text.char_count(full)
-        self.reading_minutes = text.reading_minutes(full)
-        self.body_html = render_markdown(self.body)
-        self.summary = self.standfirst or lead_text(self.body_html)
-        super().save(*args, **kwargs)
+            update_fields = _with(update_fields, ["published_at"])
+        if update_fields is None or TEXT_FIELDS & set(update_fields):
+            self._derive()
+            update_fields = _with(update_fields, DERIVED_FIELDS)
+        if self.slug:
+            super().save(*args, update_fields=update_fields, **kwargs)
+            return
+        base = text.pinyin_slug(self.title, ARTICLE_SLUG_LENGTH)
+        save_with_unique_slug(
+            self,
+            base,
+            lambda: super(Article, self).save(
+                *args, update_fields=_with(update_fields, ["slug"]), **kwargs
+            ),
+        )
 
     def get_absolute_url(self):
         return reverse("articles:detail", args=[self.slug])
@@ -219,18 +257,23 @@ class Article(models.Model):
         """Digest of the editable text, compared with `source_hash` to spot editors' changes."""
         return content_hash(self.title, self.standfirst, self.body, self.credit)
 
-    @property
-    def is_visible(self) -> bool:
-        return (
-            self.status == self.Status.PUBLISHED
-            and self.published_at is not None
-            and self.published_at <= timezone.now()
-        )
+    def _derive(self):
+        self.standfirst = text.unix_newlines(self.standfirst)
+        self.body = text.unix_newlines(self.body)
+        full = f"{self.standfirst}\n{self.body}"
+        self.char_count = text.char_count(full)
+        self.reading_minutes = text.reading_minutes(full)
+        self.body_html = render_markdown(self.body)
+        self.summary = self.standfirst or lead_text(self.body_html)
 
 
-def _unix_newlines(value: str) -> str:
-    """Browsers post textareas with CRLF; stored text uses LF only."""
-    return value.replace("\r\n", "\n").replace("\r", "\n")
+TEXT_FIELDS = frozenset({"standfirst", "body"})
+DERIVED_FIELDS = ("standfirst", "body", "char_count", "reading_minutes", "body_html", "summary")
+
+
+def _with(update_fields, names):
+    """`update_fields` plus `names`; None (every field) stays None."""
+    return None if update_fields is None else [*update_fields, *names]
 
 
 def content_hash(*parts: str) -> str:

@@ -9,7 +9,6 @@ from datetime import UTC, datetime, timedelta
 
 from django.conf import settings
 from django.core import signing
-from django.db.models import Exists, OuterRef
 from django.http import Http404
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
@@ -53,22 +52,13 @@ def read_token(token: str) -> tuple[int, str, datetime]:
     return int(pk), key, datetime.fromtimestamp(signed_at, tz=UTC) + max_age()
 
 
-def revoke(article: Article) -> None:
-    """Give `article` a new preview key, so every link shared so far stops working."""
-    article.preview_key = Article._meta.get_field("preview_key").get_default()
-    article.save(update_fields=["preview_key"])
-
-
 class SharedPreviewView(ArticleDetailView):
     """The article page, for anyone holding a valid share link, kept out of search engines."""
 
     template_name = "articles/preview_article.html"
 
     def get_queryset(self):
-        published = Article.objects.published()
-        return Article.objects.annotate(
-            is_public=Exists(published.filter(pk=OuterRef("pk")))
-        ).for_listing()
+        return Article.objects.with_public_flag().for_listing()
 
     def get_object(self, queryset=None):
         pk, key, self.expires = read_token(self.kwargs["token"])

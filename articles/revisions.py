@@ -12,16 +12,11 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
 from . import roles, segmenter
-from .models import Article, ArticleRevision, Tag
+from .models import Article, ArticleRevision
 
 TEXT_FIELDS = ("title", "standfirst", "body", "credit")
 LABELS = {
-    "title": "标题",
-    "standfirst": "导语",
-    "body": "正文",
-    "credit": "原作者/来源",
-    "status": "状态",
-    "tags": "标签",
+    name: Article._meta.get_field(name).verbose_name for name in (*TEXT_FIELDS, "status", "tags")
 }
 LINE_BREAK = mark_safe("<br>")
 
@@ -65,22 +60,6 @@ def ensure_baseline(article_id: int) -> ArticleRevision | None:
 def revision_at(article: Article, version) -> ArticleRevision | None:
     """The revision holding the state the article had when its `updated_at` was `version`."""
     return article.revisions.filter(created_at=version).first()
-
-
-def restore(revision: ArticleRevision, user) -> tuple[ArticleRevision, list[str]]:
-    """Bring back the text and tags of `revision` as a new revision; the status stays.
-
-    Tags deleted or merged away since are not recreated; their names are returned.
-    """
-    article = revision.article
-    ensure_baseline(article.pk)
-    for name in TEXT_FIELDS:
-        setattr(article, name, getattr(revision, name))
-    article.save()
-    tags = list(Tag.objects.filter(name__in=revision.tags))
-    article.tags.set(tags)
-    missing = sorted(set(revision.tags) - {tag.name for tag in tags})
-    return snapshot(article, user, f"恢复自第 {revision.number} 版"), missing
 
 
 def _tokens(text: str) -> list[str]:

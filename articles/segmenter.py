@@ -7,7 +7,7 @@
   suggestion teaches it the field's compounds and an import's glossary terms).
 - `plain()`: jieba's dictionary alone, for word-level comparison and merging of text.
 
-Nothing here touches `jieba.dt` or jieba's module-level functions, so what one use
+Nothing here touches jieba's global tokenizer or its module-level functions, so what one use
 teaches its tokenizer never reaches another. Tokenizers load on first use.
 """
 

@@ -1,8 +1,10 @@
-"""Unique slugs for any model with a `slug` field."""
+"""Unique slugs for any model with a `slug` field, free of check-then-insert races."""
+
+from django.db import IntegrityError, transaction
 
 
 def unique_slug(model, base: str, exclude=None) -> str:
-    """`base`, or `base-2`, `base-3`… whichever is free (ignoring the row `exclude`)."""
+    """`base`, or `base-2`, `base-3`… whichever is free now (ignoring the row `exclude`)."""
     rows = model._default_manager.filter(slug__startswith=base)
     if exclude is not None:
         rows = rows.exclude(pk=exclude)
@@ -11,3 +13,25 @@ def unique_slug(model, base: str, exclude=None) -> str:
     while slug in taken:
         slug, n = f"{base}-{n}", n + 1
     return slug
+
+
+def save_with_unique_slug(instance, base: str, save) -> None:
+    """Call `save()` with `instance.slug` set to the first free of `base`, `base-2`, …
+
+    Each attempt runs in a savepoint: when another connection took the same slug between
+    the look-up and the insert, the clash is caught and the next free slug tried, as
+    django-taggit does for tags. Other integrity errors are raised.
+    """
+    model = type(instance)
+    while True:
+        instance.slug = unique_slug(model, base, exclude=instance.pk)
+        try:
+            with transaction.atomic():
+                save()
+            return
+        except IntegrityError:
+            clash = model._default_manager.filter(slug=instance.slug)
+            if instance.pk is not None:
+                clash = clash.exclude(pk=instance.pk)
+            if not clash.exists():
+                raise

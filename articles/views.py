@@ -56,13 +56,10 @@ class ArticleQueryMixin:
     preview = False
 
     def get_queryset(self):
-        published = Article.objects.published()
         if self.preview and self.request.user.is_authenticated:
-            queryset = Article.objects.visible_to(self.request.user).annotate(
-                is_public=Exists(published.filter(pk=OuterRef("pk")))
-            )
+            queryset = Article.objects.visible_to(self.request.user).with_public_flag()
         else:
-            queryset = published.annotate(is_public=Value(True))
+            queryset = Article.objects.published().annotate(is_public=Value(True))
         return queryset.for_listing()
 
 

@@ -1,9 +1,9 @@
 """The article workflow: draft → in review → published → archived.
 
-`TRANSITIONS` says which moves exist and who may make them; `move()` makes one and
-`record()` writes the `StatusChange` row that says who did it and when. Publishing with a
-`published_at` in the future schedules the article: `ArticleQuerySet.published()` shows it
-from that moment on, with nothing left to run.
+`TRANSITIONS` says which moves exist and who may make them; `record()` writes the
+`StatusChange` row that says who made one and when (`articles.editing` makes them).
+Publishing with a `published_at` in the future schedules the article:
+`ArticleQuerySet.published()` shows it from that moment on, with nothing left to run.
 """
 
 from django.utils import timezone
@@ -28,10 +28,6 @@ TRANSITIONS = {
     (Status.ARCHIVED, Status.DRAFT): EDITORS,
     (Status.ARCHIVED, Status.PUBLISHED): EDITORS,
 }
-
-
-class TransitionNotAllowed(Exception):
-    """A status change the workflow does not allow this person to make."""
 
 
 def can_move(user, article: Article, to: str) -> bool:
@@ -65,18 +61,6 @@ def record(article: Article, from_status: str, user, note: str = "") -> StatusCh
         changed_by=user,
         note=note,
     )
-
-
-def move(article: Article, to: str, user, *, published_at=None) -> StatusChange:
-    """Check, save and record one move; `published_at` sets (or schedules) the publication."""
-    if to == article.status or not can_move(user, article, to):
-        raise TransitionNotAllowed(f"{article.get_status_display()} → {Status(to).label}")
-    previous = article.status
-    article.status = to
-    if to == Status.PUBLISHED and published_at is not None:
-        article.published_at = published_at
-    article.save()
-    return record(article, previous, user)
 
 
 def scheduled(articles=None):

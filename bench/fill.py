@@ -60,7 +60,7 @@ def synthetic_tags(sentences, rng, count=300):
             slug, n = f"{text.pinyin_slug(word, 85)}-{n}", n + 1
         taken.add(text.fold(word))
         slugs.add(slug)
-        new.append(Tag(name=word, slug=slug))
+        new.append(Tag(name=word, name_key=text.fold(word), slug=slug))
     Tag.objects.bulk_create(new)
     return list(Tag.objects.all())
 

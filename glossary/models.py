@@ -7,7 +7,7 @@ from django.db import models
 from django.urls import reverse
 
 from articles import text
-from articles.slugs import unique_slug
+from articles.slugs import save_with_unique_slug
 
 ALIAS_SEPARATORS = re.compile(r"[,，、;；\n]+")
 
@@ -86,9 +86,13 @@ class GlossaryEntry(models.Model):
         self.term = self.term.strip()
         self.term_key = text.fold(self.term)
         self.sort_key = text.sort_key(self.term)
-        if not self.slug:
-            self.slug = unique_slug(GlossaryEntry, text.pinyin_slug(self.term, 60))
-        super().save(*args, **kwargs)
+        if self.slug:
+            super().save(*args, **kwargs)
+        else:
+            base = text.pinyin_slug(self.term, 60)
+            save_with_unique_slug(
+                self, base, lambda: super(GlossaryEntry, self).save(*args, **kwargs)
+            )
 
     def get_absolute_url(self):
         return reverse("glossary:detail", args=[self.slug])

@@ -5,6 +5,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from articles import tag_names
 from articles.models import Article, Author
 from glossary.models import GlossaryEntry
 
@@ -27,7 +28,7 @@ def make_article(title=None, *, author=None, tags=(), status=Article.Status.PUBL
         **fields,
     )
     if tags:
-        article.tags.add(*tags)
+        article.tags.add(*tag_names.resolve(tags))
     return article
 
 

@@ -7,8 +7,9 @@ import time_machine
 from django.core import signing
 from django.urls import reverse
 
+from articles.editing import revoke_preview
 from articles.models import Article
-from articles.preview import make_token, revoke
+from articles.preview import make_token
 from tests.factories import make_article
 
 pytestmark = pytest.mark.django_db
@@ -110,7 +111,7 @@ def test_token_signed_for_another_purpose_is_refused(client, draft):
 def test_revoking_stops_every_earlier_link(client, draft):
     old = link(draft)
     key = draft.preview_key
-    revoke(draft)
+    revoke_preview(draft)
     draft.refresh_from_db()
     assert draft.preview_key != key
     assert_not_found(client.get(old), draft)

@@ -2,10 +2,9 @@
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.utils.html import format_html
 
-from articles import revisions, roles, workflow
+from articles import editing, roles
 from articles.forms import ArticleAdminForm
 from articles.models import Article
 from articles.search.query import parse
@@ -159,21 +158,18 @@ class ArticleAdmin(
         return form
 
     def save_model(self, request, obj, form, change):
-        if not change:
-            obj.created_by = request.user
-            super().save_model(request, obj, form, change)
-            workflow.record(obj, "", request.user, form.cleaned_data.get("status_note", ""))
-            return
-        revisions.ensure_baseline(obj.pk)
-        before = Article.objects.values("status", "slug", "published_at").get(pk=obj.pk)
-        super().save_model(request, obj, form, change)
-        note = form.cleaned_data.get("status_note", "")
-        workflow.record(obj, before["status"], request.user, note)
-        workflow.remember_old_slug(obj, before["slug"], before["published_at"])
+        """The form only gathers input: the write path saves, tags, records and revisions."""
+        editing.save(
+            obj,
+            user=request.user,
+            tags=form.cleaned_data.get("tags"),
+            note=form.cleaned_data.get("status_note", ""),
+        )
 
     def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        revisions.snapshot(form.instance, request.user, "" if change else "新建")
+        """Tags were saved with the article (`editing.save`); only inlines remain."""
+        for formset in formsets:
+            self.save_formset(request, form, formset, change=change)
 
     @admin.action(description="设为首页推荐", permissions=["publish"])
     def feature(self, request, queryset):
@@ -186,17 +182,11 @@ class ArticleAdmin(
     def _set_featured(self, request, queryset, featured):
         """Change `featured` as an edit of each article: new `updated_at`, new revision."""
         label = "设为首页推荐" if featured else "取消首页推荐"
-        changing = list(queryset.exclude(featured=featured))
-        with transaction.atomic():
-            for article in changing:
-                revisions.ensure_baseline(article.pk)
-                article.featured = featured
-                article.save(update_fields=["featured", "updated_at"])
-                revisions.snapshot(article, request.user, f"批量操作：{label}")
-        unchanged = queryset.count() - len(changing)
+        result = editing.set_featured(queryset, featured, user=request.user)
+        unchanged = len(result.skipped)
         self.message_user(
             request,
-            f"{len(changing)} 篇文章已{label}"
+            f"{len(result.changed)} 篇文章已{label}"
             + (f"；{unchanged} 篇原本如此，未改动。" if unchanged else "。"),
             messages.SUCCESS,
         )

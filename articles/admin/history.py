@@ -5,7 +5,6 @@ from datetime import timedelta
 from django.contrib import messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -13,7 +12,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from articles import revisions, roles
+from articles import editing, revisions, roles
 
 RECENT_EDIT = timedelta(minutes=10)
 
@@ -85,8 +84,7 @@ class RevisionsAdminMixin:
         if not self.has_change_permission(request, article):
             raise PermissionDenied
         revision = get_object_or_404(article.revisions, number=number)
-        with transaction.atomic():
-            restored, missing = revisions.restore(revision, request.user)
+        restored, missing = editing.restore(revision, user=request.user)
         self.message_user(
             request,
             f"已恢复第 {revision.number} 版的文字与标签，"

@@ -11,7 +11,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
 
-from articles.preview import revoke, share_link
+from articles.editing import revoke_preview
+from articles.preview import share_link
 
 LINK_FIELD = "share_preview_link"
 
@@ -74,7 +75,7 @@ class PreviewAdminMixin:
             args=[obj.pk],
         )
         if request.method == "POST":
-            revoke(obj)
+            revoke_preview(obj)
             self.message_user(request, f"已撤销“{obj}”此前分享的所有预览链接。", messages.SUCCESS)
             return redirect(change_url)
         context = {

@@ -3,12 +3,11 @@
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
-from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.template.response import TemplateResponse
 
-from articles import text
-from articles.models import Article, Tag, TagAlias, TaggedArticle
+from articles import editing, text
+from articles.models import Tag, published_q
 
 
 class TagForm(forms.ModelForm):
@@ -26,12 +25,11 @@ class TagForm(forms.ModelForm):
 
     def clean_name(self):
         name = self.cleaned_data["name"].strip()
-        key = text.fold(name)
-        for other in Tag.objects.exclude(pk=self.instance.pk).only("name"):
-            if text.fold(other.name) == key:
-                raise forms.ValidationError(
-                    f"标签“{other.name}”已存在；如需合并，请在列表中使用“合并所选标签”。"
-                )
+        other = Tag.objects.filter(name_key=text.fold(name)).exclude(pk=self.instance.pk).first()
+        if other is not None:
+            raise forms.ValidationError(
+                f"标签“{other.name}”已存在；如需合并，请在列表中使用“合并所选标签”。"
+            )
         return name
 
 
@@ -54,26 +52,6 @@ class MergeForm(forms.Form):
         self.fields["survivor"].queryset = tags
 
 
-def merge_tags(survivor: Tag, merged: list[Tag]) -> int:
-    """Move the articles of `merged` to `survivor`, delete `merged`; return articles moved."""
-    with transaction.atomic():
-        moving = set(
-            TaggedArticle.objects.filter(tag__in=merged).values_list("content_object", flat=True)
-        )
-        present = set(
-            TaggedArticle.objects.filter(tag=survivor, content_object__in=moving).values_list(
-                "content_object", flat=True
-            )
-        )
-        TaggedArticle.objects.bulk_create(
-            TaggedArticle(tag=survivor, content_object_id=pk) for pk in sorted(moving - present)
-        )
-        TagAlias.objects.filter(tag__in=merged).update(tag=survivor)
-        TagAlias.objects.bulk_create(TagAlias(old_slug=tag.slug, tag=survivor) for tag in merged)
-        Tag.objects.filter(pk__in=[tag.pk for tag in merged]).delete()
-    return len(moving)
-
-
 @admin.register(Tag)
 class TagAdmin(admin.ModelAdmin):
     form = TagForm
@@ -82,7 +60,7 @@ class TagAdmin(admin.ModelAdmin):
     actions = ["merge"]
 
     def get_queryset(self, request):
-        published = Q(tagged_articles__content_object__status=Article.Status.PUBLISHED)
+        published = published_q("tagged_articles__content_object__")
         return (
             super()
             .get_queryset(request)
@@ -115,7 +93,7 @@ class TagAdmin(admin.ModelAdmin):
         if form.is_valid():
             survivor = form.cleaned_data["survivor"]
             merged = [tag for tag in tags if tag.pk != survivor.pk]
-            moved = merge_tags(survivor, merged)
+            moved = editing.merge_tags(survivor, merged)
             self.message_user(
                 request,
                 f"已将 {len(merged)} 个标签合并到“{survivor.name}”，移动 {moved} 篇文章。",

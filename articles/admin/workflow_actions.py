@@ -5,11 +5,9 @@ Every article an action changes gets a `StatusChange` row (for moves) and a revi
 
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
-from django.db import transaction
 from django.template.response import TemplateResponse
-from django.utils import timezone
 
-from articles import revisions, roles, workflow
+from articles import editing, roles, tag_names
 from articles.forms import AddTagsForm, RemoveTagsForm
 from articles.models import Article, Tag
 
@@ -31,19 +29,15 @@ class WorkflowActionsMixin:
     def has_change_any_permission(self, request):
         return roles.can_change_any(request.user)
 
-    def _move_all(self, request, queryset, to, *, published_at=None):
+    def _move_all(self, request, queryset, to):
+        self._report_moves(request, editing.change_status(queryset, to, user=request.user), to)
+
+    def _report_moves(self, request, result, to):
         label = Status(to).label
-        moved, skipped = 0, []
-        with transaction.atomic():
-            for article in queryset:
-                if not workflow.can_move(request.user, article, to) or article.status == to:
-                    skipped.append(article)
-                    continue
-                revisions.ensure_baseline(article.pk)
-                workflow.move(article, to, request.user, published_at=published_at)
-                revisions.snapshot(article, request.user, f"批量操作：设为{label}")
-                moved += 1
-        self.message_user(request, f"{moved} 篇文章已设为“{label}”。", messages.SUCCESS)
+        skipped = result.skipped
+        self.message_user(
+            request, f"{len(result.changed)} 篇文章已设为“{label}”。", messages.SUCCESS
+        )
         if skipped:
             self.message_user(
                 request,
@@ -58,21 +52,12 @@ class WorkflowActionsMixin:
 
     @admin.action(description="立即发布所选文章", permissions=["publish"])
     def publish_now(self, request, queryset):
-        now = timezone.now()
-        scheduled = list(queryset.filter(status=Status.PUBLISHED, published_at__gt=now))
-        with transaction.atomic():
-            for article in scheduled:
-                revisions.ensure_baseline(article.pk)
-                article.published_at = now
-                article.save()
-                revisions.snapshot(article, request.user, "批量操作：提前发布")
-        if scheduled:
+        forward, moved = editing.publish_now(queryset, user=request.user)
+        if forward.changed:
             self.message_user(
-                request, f"{len(scheduled)} 篇定时文章改为立即发布。", messages.SUCCESS
+                request, f"{len(forward.changed)} 篇定时文章改为立即发布。", messages.SUCCESS
             )
-        self._move_all(
-            request, queryset.exclude(status=Status.PUBLISHED), Status.PUBLISHED, published_at=now
-        )
+        self._report_moves(request, moved, Status.PUBLISHED)
 
     @admin.action(description="退回草稿", permissions=["publish"])
     def back_to_draft(self, request, queryset):
@@ -82,13 +67,6 @@ class WorkflowActionsMixin:
     def archive(self, request, queryset):
         self._move_all(request, queryset, Status.ARCHIVED)
 
-    def _retag(self, request, article, change, comment):
-        """Apply `change` to the article's tags as an edit: new `updated_at`, new revision."""
-        revisions.ensure_baseline(article.pk)
-        change(article)
-        article.save(update_fields=["updated_at"])
-        revisions.snapshot(article, request.user, comment)
-
     @admin.action(description="为所选文章添加标签", permissions=["change_any"])
     def add_tags(self, request, queryset):
         may_create = request.user.has_perm("articles.add_tag")
@@ -96,24 +74,13 @@ class WorkflowActionsMixin:
         form = AddTagsForm(data, may_create=may_create)
         if not form.is_valid():
             return self._tag_page(request, queryset, form, "为所选文章添加标签", "add_tags")
-        names = form.cleaned_data["tags"]
-        tags = [
-            Tag.objects.filter(name__iexact=name).first() or Tag.objects.create(name=name)
-            for name in names
-        ]
-        changed = 0
-        with transaction.atomic():
-            for article in queryset:
-                have = {tag.pk for tag in article.tags.all()}
-                if all(tag.pk in have for tag in tags):
-                    continue
-                self._retag(request, article, lambda a: a.tags.add(*tags), "批量操作：添加标签")
-                changed += 1
+        tags = tag_names.resolve(form.cleaned_data["tags"])
+        result = editing.retag(queryset, user=request.user, add=tags)
         quoted = "、".join(f"“{tag.name}”" for tag in tags)
         self.message_user(
             request,
-            f"已为 {changed} 篇文章添加标签 {quoted}；"
-            f"{len(queryset) - changed} 篇原本已有，未改动。",
+            f"已为 {len(result.changed)} 篇文章添加标签 {quoted}；"
+            f"{len(result.skipped)} 篇原本已有，未改动。",
             messages.SUCCESS,
         )
         return None
@@ -126,16 +93,11 @@ class WorkflowActionsMixin:
         if not form.is_valid():
             return self._tag_page(request, queryset, form, "从所选文章移除标签", "remove_tags")
         tags = list(form.cleaned_data["tags"])
-        removing = {tag.pk for tag in tags}
-        changed = 0
-        with transaction.atomic():
-            for article in queryset:
-                if not removing & {tag.pk for tag in article.tags.all()}:
-                    continue
-                self._retag(request, article, lambda a: a.tags.remove(*tags), "批量操作：移除标签")
-                changed += 1
+        result = editing.retag(queryset, user=request.user, remove=tags)
         quoted = "、".join(f"“{tag.name}”" for tag in tags)
-        self.message_user(request, f"已从 {changed} 篇文章移除标签 {quoted}。", messages.SUCCESS)
+        self.message_user(
+            request, f"已从 {len(result.changed)} 篇文章移除标签 {quoted}。", messages.SUCCESS
+        )
         return None
 
     def _tag_page(self, request, queryset, form, title, action):

@@ -12,7 +12,7 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from articles import text, workflow
+from articles import editing, tag_names, text
 from articles.models import Article, Author, DeletedImport, Tag, content_hash
 from glossary.models import GlossaryEntry
 
@@ -67,7 +67,7 @@ def import_documents(
     report = ImportReport()
     items = [(doc.source, parsed) for doc in documents for parsed in doc.articles]
     terms = _defined_terms(documents)
-    tag_names = suggest_tags(
+    suggested = suggest_tags(
         {(src, a.position): _plain(a) for src, a in items}, [d.term.term for d in terms]
     )
     with transaction.atomic():
@@ -78,10 +78,10 @@ def import_documents(
         )
         articles = {}
         for n, (source, parsed) in enumerate(items, start=1):
-            article = writer.write(source, parsed, authors[parsed.author])
-            if article is not None:
-                names = tag_names[source, parsed.position]
-                article.tags.set([tags.get(name) for name in names])
+            names = suggested[source, parsed.position]
+            article = writer.write(
+                source, parsed, authors[parsed.author], lambda names=names: tags.get_all(names)
+            )
             articles[source, parsed.position] = article
             if progress:
                 progress(n, len(items))
@@ -121,18 +121,21 @@ class _TagBook:
 
     def __init__(self, report: ImportReport):
         self.report = report
-        self.tags = {text.fold(t.name): t for t in Tag.objects.all()}
+        self.tags = {t.name_key: t for t in Tag.objects.all()}
         self.seen = set()
 
     def get(self, name: str) -> Tag:
         key = text.fold(name)
         if key not in self.tags:
-            self.tags[key] = Tag.objects.create(name=name)
+            self.tags[key] = tag_names.get_or_create(name)
             self.report.count("tags", "created")
         elif key not in self.seen:
             self.report.count("tags", "unchanged")
         self.seen.add(key)
         return self.tags[key]
+
+    def get_all(self, names) -> list[Tag]:
+        return [self.get(name) for name in names]
 
 
 class _ArticleWriter:
@@ -150,8 +153,11 @@ class _ArticleWriter:
             for d in DeletedImport.objects.filter(source_document__in=sources)
         }
 
-    def write(self, source: str, parsed: ParsedArticle, author: Author) -> Article | None:
-        """The created or updated article; None when nothing was written."""
+    def write(self, source: str, parsed: ParsedArticle, author: Author, tags) -> Article | None:
+        """The created or updated article; None when nothing was written.
+
+        `tags()` gives the article's tags, asked for only when it is written.
+        """
         fields = {
             "title": parsed.title,
             "standfirst": parsed.standfirst,
@@ -162,10 +168,10 @@ class _ArticleWriter:
             source_document=source, source_position=parsed.position
         ).first()
         if article is None:
-            return self._create(source, parsed, author, fields)
-        return self._update(article, source, parsed, author, fields)
+            return self._create(source, parsed, author, fields, tags)
+        return self._update(article, source, parsed, author, fields, tags)
 
-    def _create(self, source, parsed, author, fields) -> Article | None:
+    def _create(self, source, parsed, author, fields, tags) -> Article | None:
         deleted = self.deleted.get((source, parsed.position))
         if deleted is not None and not self.force:
             self.report.skip(
@@ -186,12 +192,11 @@ class _ArticleWriter:
             source_hash=content_hash(*fields.values()),
             created_by=self.user,
         )
-        article.save()
-        workflow.record(article, "", self.user)
+        editing.import_article(article, tags=tags(), user=self.user)
         self.report.count("articles", "created")
         return article
 
-    def _update(self, article, source, parsed, author, fields) -> Article | None:
+    def _update(self, article, source, parsed, author, fields, tags) -> Article | None:
         digest = content_hash(*fields.values())
         edited = article.content_hash() != article.source_hash
         if edited and not self.force:
@@ -207,7 +212,7 @@ class _ArticleWriter:
             setattr(article, name, value)
         article.author = author
         article.source_hash = digest
-        article.save()
+        editing.import_article(article, tags=tags(), user=self.user)
         self.report.count("articles", "updated")
         return article
 

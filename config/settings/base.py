@@ -100,8 +100,8 @@ TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBacken
 
 SEEDS_DIR = Path(os.environ.get("SEEDS_DIR", BASE_DIR / "seeds"))
 TAGGIT_CASE_INSENSITIVE = True
-TAGGIT_TAGS_FROM_STRING = "articles.forms.parse_tags"  # also splits on `，` and `、`
-TAGGIT_STRING_FROM_TAGS = "articles.forms.tags_to_string"
+TAGGIT_TAGS_FROM_STRING = "articles.tag_names.parse_tags"  # also splits on `，` and `、`
+TAGGIT_STRING_FROM_TAGS = "articles.tag_names.tags_to_string"
 
 from django.utils.csp import CSP  # noqa: E402
 
