@@ -12,7 +12,7 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import escape
 
 from .models import Article
-from .views import public_authors, public_tags
+from .selectors import public_authors, public_tags
 
 FEED_SIZE = 20
 

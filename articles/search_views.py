@@ -11,7 +11,7 @@ from .cache import cached_page
 from .search.backends import backend
 from .search.query import MAX_LENGTH, clean, parse
 from .search.results import ArticleResults, glossary_matches
-from .views import public_tags
+from .selectors import public_tags
 
 PAGE_SIZE = 10
 SUGGESTED_TERMS = 8

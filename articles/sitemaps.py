@@ -6,7 +6,7 @@ from django.urls import reverse
 from glossary.models import GlossaryEntry
 
 from .models import Article
-from .views import public_authors, public_tags
+from .selectors import public_authors, public_tags
 
 
 class SectionSitemap(Sitemap):

@@ -5,7 +5,7 @@ Every article query starts from `ArticleQueryMixin.get_queryset()`, which starts
 see the rest, as a preview.
 """
 
-from django.db.models import Count, Exists, OuterRef, Q, Value, prefetch_related_objects
+from django.db.models import Count, Q, Value, prefetch_related_objects
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.generic import DetailView, ListView, TemplateView
@@ -14,8 +14,9 @@ from glossary.linking import linked_body
 from glossary.models import GlossaryEntry
 
 from . import text
-from .models import Article, Author, Tag
+from .models import Article
 from .rendering import table_of_contents
+from .selectors import public_authors, public_tags
 
 PAGE_SIZE = 20
 HOME_LATEST = 10
@@ -23,18 +24,6 @@ HOME_TAGS = 12
 HOME_TERMS = 6
 RELATED_COUNT = 5
 TOC_MIN_HEADINGS = 3
-
-
-def public_tags():
-    """Tags of published articles, each annotated with its count of published articles."""
-    return Tag.objects.filter(
-        tagged_articles__content_object__in=Article.objects.published()
-    ).annotate(article_count=Count("tagged_articles"))
-
-
-def public_authors():
-    """Authors with at least one published article."""
-    return Author.objects.filter(Exists(Article.objects.published().filter(author=OuterRef("pk"))))
 
 
 def _crumb_home():
