@@ -69,6 +69,16 @@ DATABASES = {
         conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # A small newsroom on the embedded database: readers never wait for a writer (WAL),
+    # and a save takes the write lock when its transaction begins (IMMEDIATE), so
+    # concurrent saves queue for up to SQLITE_TIMEOUT seconds instead of failing with
+    # "database is locked". WAL does not apply to the in-memory test database.
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": int(os.environ.get("SQLITE_TIMEOUT", "20")),
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
