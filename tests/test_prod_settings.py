@@ -21,6 +21,8 @@ GOOD_ENV = {
     "DATABASE_URL": "sqlite:///prod-check.sqlite3",
 }
 ENV_NAMES = (*GOOD_ENV, "DEBUG", "SECURE_HSTS_SECONDS", "SECURE_HSTS_PRELOAD")
+# Set by the browser tests' conftest for this process; never in a deployment.
+TEST_ONLY_ENV = ("DJANGO_ALLOW_ASYNC_UNSAFE",)
 
 
 def load_prod(monkeypatch, **env):
@@ -112,7 +114,7 @@ def test_missing_variable_is_refused(monkeypatch, name):
 
 def test_check_deploy_is_clean_with_prod_settings(tmp_path):
     env = {
-        **{k: v for k, v in os.environ.items() if k not in ENV_NAMES},
+        **{k: v for k, v in os.environ.items() if k not in ENV_NAMES + TEST_ONLY_ENV},
         **GOOD_ENV,
         "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
         "DJANGO_SETTINGS_MODULE": "config.settings.prod",

@@ -40,6 +40,8 @@ if not ALLOWED_HOSTS:
 if "*" in ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS must name the site's hosts, not “*”.")
 
+OTP_REQUIRED_FOR_SUPERUSERS = True  # a superuser signs in with a one-time code, always
+
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = _flag("SECURE_SSL_REDIRECT", True)
 SESSION_COOKIE_SECURE = True
