@@ -9,6 +9,7 @@ from .login_form import EditorLoginForm
 class EditorsAdminSite(admin.AdminSite):
     login_form = EditorLoginForm
     login_template = "accounts/login.html"
+    logout_template = "accounts/logged_out.html"  # also forgets this browser's drafts
 
     def has_permission(self, request):
         return super().has_permission(request) and second_factor.satisfied(request)
