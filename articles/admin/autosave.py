@@ -9,8 +9,7 @@ class AutosaveAdminMixin:
     The script keeps title, standfirst and body in the browser's localStorage, per user
     and page address, until the form is submitted or the user signs out; reopening the
     page offers to restore them, with the version they started from, so a clash with
-    someone else's save is still
-    caught and merged by `ArticleAdminForm`.
+    someone else's save is still caught and merged by `ArticleAdminForm`.
     """
 
     @property
