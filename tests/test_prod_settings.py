@@ -46,6 +46,7 @@ def test_strong_settings_load_with_hsts_on(monkeypatch):
     assert prod.SECURE_HSTS_SECONDS == 365 * 24 * 3600
     assert prod.SECURE_HSTS_INCLUDE_SUBDOMAINS is True
     assert prod.SECURE_HSTS_PRELOAD is False
+    assert prod.OTP_REQUIRED_FOR_SUPERUSERS is True
 
 
 def test_hsts_is_configurable(monkeypatch):
