@@ -170,12 +170,20 @@ def restore_backup(source: Path) -> dict:
                         f"{source}: restored rows differ from the backup in {', '.join(differing)}"
                     )
                 reindex_all()
-            shutil.rmtree(media_root, ignore_errors=True)
-            restored_media = staged_media / MEDIA
-            if restored_media.is_dir():
-                os.replace(restored_media, media_root)
-            else:
-                media_root.mkdir()
+            _replace_contents(media_root, staged_media / MEDIA)
         finally:
             shutil.rmtree(staged_media, ignore_errors=True)
     return manifest
+
+
+def _replace_contents(folder: Path, staged: Path) -> None:
+    """Empty `folder` (which may be a mount point, so it stays) and move `staged`'s entries in."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for entry in folder.iterdir():
+        if entry.is_dir() and not entry.is_symlink():
+            shutil.rmtree(entry)
+        else:
+            entry.unlink()
+    if staged.is_dir():
+        for entry in staged.iterdir():
+            shutil.move(entry, folder / entry.name)  # a copy where folder is another mount
