@@ -125,7 +125,7 @@ def phase_env(scratch: Path, db_url: str) -> dict:
     return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "config.settings.bench",
-        "SECRET_KEY": os.urandom(24).hex(),
+        "SECRET_KEY": os.urandom(32).hex(),
         "ALLOWED_HOSTS": "127.0.0.1",
         "DATABASE_URL": db_url,
         "SECURE_SSL_REDIRECT": "0",

@@ -106,7 +106,7 @@ def test_import_as_published(admin_client, seed_path):
 @pytest.mark.parametrize(
     ("name", "data", "expected"),
     [
-        ("空文件.txt", b"", r"空文件\.txt: "),
+        ("空文件.txt", b"", r"空文件\.txt:1: "),
         ("junk.txt", random.Random(7).randbytes(4096), r"junk\.txt:\d+: "),
     ],
 )

@@ -115,12 +115,12 @@ def test_parse_error_format():
 
 
 @pytest.mark.parametrize("data", [b"", b"   \n\t\n", "\u3000\r\n \r\n".encode()])
-def test_empty_document(data):
+def test_empty_document_is_reported_at_line_1(data):
     with pytest.raises(ParseError) as caught:
         parse_bytes(data, "empty.txt")
     assert caught.value.source == "empty.txt"
-    assert caught.value.line is None
-    assert str(caught.value).startswith("empty.txt: ")
+    assert caught.value.line == 1
+    assert str(caught.value).startswith("empty.txt:1: ")
     assert "空" in caught.value.message
 
 

@@ -13,11 +13,13 @@ data, whether the data changed.
 from types import SimpleNamespace
 
 import pytest
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib import admin
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from articles import presence, revisions
 from articles.models import Article, Author, DeletedImport, Tag
@@ -79,7 +81,21 @@ def w(django_user_model):
         tombstone=DeletedImport.objects.create(
             source_document="000_seed.txt", source_position=3, title="被删除的导入文章"
         ),
+        device=TOTPDevice.objects.create(user=other, name="手机"),
+        **sign_in_records(),
     )
+
+
+def sign_in_records() -> dict:
+    """One record of each kind django-axes keeps about sign-ins."""
+    client = {"ip_address": "10.0.0.1", "user_agent": "浏览器", "path_info": "/admin/login/"}
+    return {
+        "attempt": AccessAttempt.objects.create(
+            username="guesser", failures_since_start=1, get_data="", post_data="", **client
+        ),
+        "access_log": AccessLog.objects.create(username="guesser", **client),
+        "failure_log": AccessFailureLog.objects.create(username="guesser", **client),
+    }
 
 
 def login(client, w, role):
@@ -111,6 +127,12 @@ TARGETS = {
     "app articles": lambda w: (["articles"], ""),
     "app glossary": lambda w: (["glossary"], ""),
     "app auth": lambda w: (["auth"], ""),
+    "app axes": lambda w: (["axes"], ""),
+    "app otp_totp": lambda w: (["otp_totp"], ""),
+    "device": lambda w: ([w.device.pk], ""),
+    "attempt": lambda w: ([w.attempt.pk], ""),
+    "access log": lambda w: ([w.access_log.pk], ""),
+    "failure log": lambda w: ([w.failure_log.pk], ""),
     "own on site": lambda w: ([ContentType.objects.get_for_model(Article).pk, w.own_draft.pk], ""),
     "author field": lambda w: (
         [],
@@ -186,6 +208,31 @@ GET_MATRIX = {
     ("auth_user_delete", "user"): (302, 403, 403, 200),
     ("auth_user_history", "user"): (302, 403, 403, 200),
     ("auth_user_password_change", "user"): (302, 403, 403, 200),
+    # --- sign-in security: TOTP devices, django-axes' records; superusers only
+    ("app_list", "app otp_totp"): (302, 404, 404, 200),
+    ("otp_totp_totpdevice_changelist", "-"): (302, 403, 403, 200),
+    ("otp_totp_totpdevice_add", "-"): (302, 403, 403, 200),
+    ("otp_totp_totpdevice_change", "device"): (302, 403, 403, 200),
+    ("otp_totp_totpdevice_delete", "device"): (302, 403, 403, 200),
+    ("otp_totp_totpdevice_history", "device"): (302, 403, 403, 200),
+    ("otp_totp_totpdevice_config", "device"): (302, 403, 403, 200),
+    ("otp_totp_totpdevice_qrcode", "device"): (302, 403, 403, 200),
+    ("app_list", "app axes"): (302, 404, 404, 200),
+    ("axes_accessattempt_changelist", "-"): (302, 403, 403, 200),
+    ("axes_accessattempt_add", "-"): (302, 403, 403, 403),
+    ("axes_accessattempt_change", "attempt"): (302, 403, 403, 200),
+    ("axes_accessattempt_delete", "attempt"): (302, 403, 403, 200),
+    ("axes_accessattempt_history", "attempt"): (302, 403, 403, 200),
+    ("axes_accesslog_changelist", "-"): (302, 403, 403, 200),
+    ("axes_accesslog_add", "-"): (302, 403, 403, 403),
+    ("axes_accesslog_change", "access log"): (302, 403, 403, 200),
+    ("axes_accesslog_delete", "access log"): (302, 403, 403, 200),
+    ("axes_accesslog_history", "access log"): (302, 403, 403, 200),
+    ("axes_accessfailurelog_changelist", "-"): (302, 403, 403, 200),
+    ("axes_accessfailurelog_add", "-"): (302, 403, 403, 403),
+    ("axes_accessfailurelog_change", "failure log"): (302, 403, 403, 200),
+    ("axes_accessfailurelog_delete", "failure log"): (302, 403, 403, 200),
+    ("axes_accessfailurelog_history", "failure log"): (302, 403, 403, 200),
 }
 
 
@@ -509,6 +556,10 @@ OFFERED = {
     "articles.deletedimport": (None, {"allow_reimport"}, {"allow_reimport"}),
     "auth.group": (None, None, {"delete_selected"}),
     "auth.user": (None, None, {"delete_selected"}),
+    "otp_totp.totpdevice": (None, None, {"delete_selected"}),
+    "axes.accessattempt": (None, None, {"delete_selected", "cleanup_expired_attempts"}),
+    "axes.accesslog": (None, None, {"delete_selected"}),
+    "axes.accessfailurelog": (None, None, {"delete_selected"}),
 }
 
 

@@ -38,7 +38,8 @@ def split_document(text: str, source: str) -> tuple[tuple[str, ...], tuple[Block
         if (stripped := raw.strip(bp.SPACE + "\ufeff"))
     ]
     if not lines:
-        raise ParseError("文件为空 (the document has no text)", source=source)
+        # Line 1 is where the first title was expected, and every editor's view has one.
+        raise ParseError("文件为空 (the document has no text)", source=source, line=1)
     start, author = _first_article(lines, source)
     chrome = tuple(line.text for line in lines[:start])
     blocks = []

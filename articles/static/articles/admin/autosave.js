@@ -2,17 +2,20 @@
    form is submitted, and offers it back when the page is opened again: a closed tab, a
    crash or an expired login loses nothing. Restoring also brings back the version the
    text started from, so the server's check for someone else's save (and its merge)
-   still applies. */
+   still applies. Drafts are kept per signed-in user (#autosave-owner), so the next
+   person to sign in on this browser is never offered them; signing out removes them
+   (accounts/forget_drafts.js on the signed-out page). */
 document.addEventListener("DOMContentLoaded", () => {
   "use strict";
   const form = document.getElementById("article_form");
-  if (!form || !window.localStorage) return;
+  const owner = document.getElementById("autosave-owner");
+  if (!form || !owner || !owner.dataset.user || !window.localStorage) return;
   const fields = ["title", "standfirst", "body"]
     .map((name) => form.elements[name])
     .filter((field) => field && !field.readOnly);
   if (!fields.length) return;
   const base = form.elements.base_version;
-  const key = "chanye:autosave:" + window.location.pathname;
+  const key = `chanye:autosave:${owner.dataset.user}:${window.location.pathname}`;
   const initial = values();
   let timer = null;
 
