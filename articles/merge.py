@@ -9,7 +9,7 @@ Tags merge as sets; the status takes whichever side changed it.
 from difflib import SequenceMatcher
 from typing import NamedTuple
 
-import jieba
+from . import text
 
 
 class _Hunk(NamedTuple):
@@ -50,7 +50,7 @@ def merge_text(base: str, mine: str, theirs: str) -> str | None:
     lines = _merge(base.split("\n"), mine.split("\n"), theirs.split("\n"))
     if lines is not None:
         return "\n".join(lines)
-    words = _merge(jieba.lcut(base), jieba.lcut(mine), jieba.lcut(theirs))
+    words = _merge(text.words(base), text.words(mine), text.words(theirs))
     return None if words is None else "".join(words)
 
 

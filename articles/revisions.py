@@ -6,7 +6,6 @@ editor started from (carried by the change form) can be found again when a save 
 
 from difflib import SequenceMatcher
 
-import jieba
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
@@ -14,6 +13,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from . import roles
 from .models import Article, ArticleRevision, Tag
+from .text import words
 
 TEXT_FIELDS = ("title", "standfirst", "body", "credit")
 LABELS = {
@@ -86,7 +86,7 @@ def restore(revision: ArticleRevision, user) -> tuple[ArticleRevision, list[str]
 
 def _tokens(text: str) -> list[str]:
     """Words for Chinese (jieba), runs for Latin text; joined they give `text` back."""
-    return jieba.lcut(text) if text else []
+    return words(text) if text else []
 
 
 def _lines(chunk: str) -> SafeString:

@@ -1,20 +1,33 @@
 """Chinese text tools: normalisation, pinyin, segmentation, reading time.
 
-This module imports nothing of ours, so every layer may use it.
+This module imports nothing of ours, so every layer may use it. jieba and pypinyin are
+imported on first use, not with this module: their tables take tens of MiB, and most
+requests a web worker serves need neither.
 """
 
+import functools
 import re
 import unicodedata
-
-import jieba
-from pypinyin import lazy_pinyin
 
 READING_SPEED = 300  # Chinese characters a minute
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_CHAR = re.compile(f"[{CJK}]")
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
 
-jieba.setLogLevel(60)
+
+@functools.cache
+def _jieba():
+    """jieba, imported on first use, with its start-up chatter silenced."""
+    import jieba
+
+    jieba.setLogLevel(60)
+    return jieba
+
+
+def _pinyin(text: str) -> list[str]:
+    from pypinyin import lazy_pinyin
+
+    return lazy_pinyin(unicodedata.normalize("NFKC", text), errors=lambda s: [s])
 
 
 def fold(text: str) -> str:
@@ -24,7 +37,7 @@ def fold(text: str) -> str:
 
 def pinyin_slug(text: str, max_length: int = 60) -> str:
     """A readable ASCII slug: pinyin for Chinese, words kept for Latin text."""
-    syllables = lazy_pinyin(unicodedata.normalize("NFKC", text), errors=lambda s: [s])
+    syllables = _pinyin(text)
     slug = _NON_SLUG.sub("-", "-".join(syllables).lower()).strip("-")
     if len(slug) > max_length:
         slug = slug[: max_length + 1].rsplit("-", 1)[0]
@@ -33,7 +46,7 @@ def pinyin_slug(text: str, max_length: int = 60) -> str:
 
 def sort_key(text: str) -> str:
     """Pinyin sort key, so `C2B` sorts under C and `产业` under C too."""
-    return "".join(lazy_pinyin(unicodedata.normalize("NFKC", text), errors=lambda s: [s])).lower()
+    return "".join(_pinyin(text)).lower()
 
 
 def initial(text: str) -> str:
@@ -60,6 +73,7 @@ def add_words(words) -> dict[str, int]:
 
     Returns each word's earlier frequency (0 if jieba did not know it), for `forget_words`.
     """
+    jieba = _jieba()
     jieba.dt.check_initialized()
     earlier = {}
     for word in words:
@@ -72,6 +86,7 @@ def add_words(words) -> dict[str, int]:
 
 def forget_words(earlier: dict[str, int]) -> None:
     """Undo `add_words`: each word gets back the frequency it had, 0 making it no word."""
+    jieba = _jieba()
     for word, freq in earlier.items():
         if freq:
             jieba.add_word(word, freq=freq)
@@ -82,8 +97,13 @@ def forget_words(earlier: dict[str, int]) -> None:
 def segment(text: str) -> list[str]:
     """Search-mode segmentation: words plus their shorter parts, lower-cased."""
     text = unicodedata.normalize("NFKC", text)
-    return [w.lower() for w in jieba.cut_for_search(text) if w.strip() and not _is_punct(w)]
+    return [w.lower() for w in _jieba().cut_for_search(text) if w.strip() and not _is_punct(w)]
 
 
 def _is_punct(word: str) -> bool:
     return all(unicodedata.category(ch)[0] in "PSZ" for ch in word)
+
+
+def words(text: str) -> list[str]:
+    """jieba's words of `text`, punctuation and spaces included: joined they give it back."""
+    return _jieba().lcut(text)

@@ -3,8 +3,6 @@
 import re
 from collections import Counter
 
-import jieba.analyse
-
 from articles import text
 
 from .vocabulary import DOMAIN_WORDS, STOPWORDS
@@ -43,6 +41,8 @@ def suggest_tags(texts: dict, glossary_terms: list[str]) -> dict:
 
 
 def _candidates(body: str, known: frozenset[str]) -> dict[str, float]:
+    import jieba.analyse  # the TF-IDF and part-of-speech tables: for imports only
+
     body = _BOOK_TITLE.sub("", body)  # a cited book's title is no topic of the article
     ranked = jieba.analyse.extract_tags(
         body, topK=CANDIDATES * 2, withWeight=True, allowPOS=ALLOWED_POS
