@@ -19,6 +19,7 @@ from django.dispatch import receiver
 
 from glossary.models import GlossaryEntry
 
+from . import related
 from .models import Article, Author, Tag, TaggedArticle
 from .search import index
 from .search.documents import ARTICLE
@@ -33,6 +34,7 @@ def _on_commit(callback):
 def article_saved(sender, instance, raw=False, **kwargs):
     if not raw:
         _on_commit(partial(index.index_articles_by_id, [instance.pk]))
+        related.refresh_around(instance.pk)  # same database: inside the transaction
 
 
 @receiver(post_delete, sender=Article, dispatch_uid="search_article_deleted")
@@ -44,6 +46,7 @@ def article_deleted(sender, instance, **kwargs):
 def article_tags_changed(sender, instance, action, **kwargs):
     if action in {"post_add", "post_remove", "post_clear"}:
         _on_commit(partial(index.index_articles_by_id, [instance.pk]))
+        related.refresh_around(instance.pk)  # same database: inside the transaction
 
 
 @receiver(post_save, sender=Author, dispatch_uid="search_author_saved")

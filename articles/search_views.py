@@ -8,10 +8,10 @@ from django.views.generic import TemplateView
 from glossary.models import GlossaryEntry
 
 from .cache import cached_page
+from .counts import counted_tags
 from .search.backends import backend
 from .search.query import MAX_LENGTH, clean, parse
 from .search.results import ArticleResults, glossary_matches
-from .views import public_tags
 
 PAGE_SIZE = 10
 SUGGESTED_TERMS = 8
@@ -60,9 +60,7 @@ class SearchView(TemplateView):
             context["suggested_terms"] = GlossaryEntry.objects.published().order_by(
                 "-updated_at", "pk"
             )[:SUGGESTED_TERMS]
-            context["suggested_tags"] = public_tags().order_by("-article_count", "name")[
-                :SUGGESTED_TAGS
-            ]
+            context["suggested_tags"] = counted_tags()[:SUGGESTED_TAGS]
         return context
 
 
