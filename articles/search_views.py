@@ -45,14 +45,17 @@ class SearchView(TemplateView):
         context = super().get_context_data(**kwargs)
         query = parse(self.request.GET.get("q", ""))
         with backend().reading():
-            paginator = Paginator(ArticleResults(query), PAGE_SIZE)
+            results = ArticleResults(query)
+            paginator = Paginator(results, PAGE_SIZE)
             page = paginator.get_page(self.request.GET.get("page"))
+            total, estimated = results.total()
             glossary = glossary_matches(query)
         context.update(
             q=query.text,
             max_length=MAX_LENGTH,
             glossary=glossary,
             paginator=paginator,
+            total=f"约 {total:,}" if estimated else f"{total:,}",
             page_obj=page,
             page_links=_page_links(query.text, page),
         )
