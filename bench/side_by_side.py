@@ -54,19 +54,28 @@ def serve(env: dict, scratch: Path, label: str):
         server.wait(timeout=30)
 
 
-def peer_article(peer: str) -> str:
-    """The address of the first article on the peer's blog index."""
-    index = urllib.request.urlopen(f"{peer}/blog/", timeout=30).read().decode()
+def peer_article(peer: str, wait: float) -> str:
+    """The address of the first article on the peer's blog index, waiting up to `wait`
+    seconds for the peer to answer (it may still be loading its articles)."""
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            index = urllib.request.urlopen(f"{peer}/blog/", timeout=30).read().decode()
+            break
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(5)
     match = re.search(r'href="(?:https?://[^/"]+)?(/blog/[^/"]+/)"', index)
     if not match:
         raise SystemExit(f"No article link on {peer}/blog/")
     return match.group(1)
 
 
-def targets(info: dict, peer: str, uncached: str, cached: str) -> list[tuple[str, str]]:
+def targets(info: dict, peer: str, uncached: str, cached: str, wait: float) -> list:
     common, rare = quote(info["common_word"]), quote(info["rare_word"])
     return [
-        ("peer-article", peer + peer_article(peer)),
+        ("peer-article", peer + peer_article(peer, wait)),
         ("peer-index", f"{peer}/blog/"),
         ("article", uncached + info["article"]),
         ("home", uncached + "/"),
@@ -100,6 +109,9 @@ def main():
     parser.add_argument(
         "--peer-dir", type=Path, default=ROOT.parent / "shared" / "peer-wagtail", help="its files"
     )
+    parser.add_argument(
+        "--peer-wait", type=float, default=1800, help="seconds to wait for the peer to answer"
+    )
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--duration", type=int, default=10, help="seconds per measurement")
     parser.add_argument("--connections", type=int, default=4)
@@ -123,7 +135,8 @@ def main():
                 serve(env, scratch, "cached") as (cached, cpid),
             ):
                 command = [sys.executable, str(args.peer_dir / "measure.py")]
-                for label, url in targets(info, args.peer.rstrip("/"), uncached, cached):
+                peer = args.peer.rstrip("/")
+                for label, url in targets(info, peer, uncached, cached, args.peer_wait):
                     command += ["--target", f"{label}={url}"]
                 command += ["--static", str(scratch / "static" / "bench" / "article.html")]
                 command += ["--rss", f"peer={args.peer_pid}", "--rss", f"ours={upid}"]
