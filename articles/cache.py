@@ -14,6 +14,7 @@ import hashlib
 import time
 from functools import wraps
 
+from django.conf import settings
 from django.core.cache import caches
 from django.db.models import Min
 from django.db.models.functions import Now
@@ -91,12 +92,17 @@ def cached_page(view, identity=None, *, params=()):
     Each response carries an ETag (a digest of the body) and a Last-Modified date (the last
     content change, which also covers removals that a feed's newest item date would not),
     and must be revalidated before reuse.
-    Signed-in readers, such as staff previewing drafts, always get a fresh page.
+    Signed-in readers, such as staff previewing drafts, always get a fresh page, and so
+    does everyone when the `PAGE_CACHE` setting is off.
     """
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        if request.method not in ("GET", "HEAD") or request.user.is_authenticated:
+        if (
+            not settings.PAGE_CACHE
+            or request.method not in ("GET", "HEAD")
+            or request.user.is_authenticated
+        ):
             return view(request, *args, **kwargs)
         stamp = content_version()
         key = _page_key(request, stamp, identity or (lambda r: page_identity(r, params)))

@@ -6,13 +6,15 @@ next to a short plain `<summary>`.
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import escape
 
+from .counts import counted_tag
 from .models import Article
-from .selectors import public_authors, public_tags
+from .selectors import public_authors
 
 FEED_SIZE = 20
 
@@ -87,7 +89,10 @@ class LatestArticlesAtomFeed(AtomMixin, LatestArticlesFeed):
 
 class TagFeed(LatestArticlesFeed):
     def get_object(self, request, slug):
-        return get_object_or_404(public_tags(), slug=slug)
+        tag = counted_tag(slug)
+        if tag is None:
+            raise Http404("没有这个标签。")
+        return tag
 
     def title(self, obj=None):
         return f"{settings.SITE_NAME}：{obj.name}"

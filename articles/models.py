@@ -205,7 +205,12 @@ class Article(models.Model):
         ordering = ["-published_at", "-id"]
         verbose_name = "文章"
         verbose_name_plural = "文章"
-        indexes = [models.Index(fields=["status", "published_at"], name="article_visible_idx")]
+        indexes = [
+            models.Index(fields=["status", "published_at"], name="article_visible_idx"),
+            models.Index(
+                fields=["featured", "status", "published_at"], name="article_featured_idx"
+            ),
+        ]
         permissions = [
             ("publish_article", "可以发布、退回和归档文章"),
             ("change_any_article", "可以修改任何人的文章"),
@@ -418,3 +423,27 @@ class DeletedImport(models.Model):
 
     def __str__(self):
         return f"{self.source_document} #{self.source_position} {self.title}"
+
+
+class RelatedArticle(models.Model):
+    """Another article sharing tags with `article`, kept by `articles.related` when tags or
+    publication change, so the article page reads its related articles by index."""
+
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="related_links", verbose_name="文章"
+    )
+    other = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="+", verbose_name="相关文章"
+    )
+    shared = models.PositiveSmallIntegerField("共同标签数")
+
+    class Meta:
+        ordering = ["article", "-shared"]
+        verbose_name = "相关文章"
+        verbose_name_plural = "相关文章"
+        constraints = [
+            models.UniqueConstraint(fields=["article", "other"], name="relatedarticle_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.article_id} → {self.other_id} ({self.shared})"

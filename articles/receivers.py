@@ -1,7 +1,7 @@
 """Side effects of changes to what readers see, with deliberate timing.
 
-- Search-index rows live in the same database: they are written inside the change's
-  transaction, so a crash or a rollback leaves both or neither.
+- Search-index rows and stored related articles live in the same database: they are
+  written inside the change's transaction, so a crash or a rollback leaves both or neither.
 - Cache stamps live outside it: they are bumped in `on_commit`, so no reader can render
   the old content and cache it under the new stamp, and a rolled-back change (a dry-run
   import) bumps nothing.
@@ -18,7 +18,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_migrate, pos
 from django.dispatch import receiver
 from django.utils import timezone
 
-from . import tasks
+from . import related, tasks
 from .cache import CONTENT, bump
 from .models import Article, Author, DeletedImport, Tag, TaggedArticle
 from .search import index
@@ -41,6 +41,7 @@ def article_saved(sender, instance, raw=False, update_fields=None, **kwargs):
     if raw or _unseen(update_fields):
         return
     index.index_articles_by_id([instance.pk])
+    related.refresh_around(instance.pk)
     bump_after_commit(CONTENT)
 
 
@@ -58,6 +59,7 @@ def article_tags_changed(sender, instance, action, reverse=False, pk_set=None, *
         tasks.reindex_articles.enqueue(sorted(pk_set or ()))
     else:
         index.index_articles_by_id([instance.pk])
+        related.refresh_around(instance.pk)
     bump_after_commit(CONTENT)
 
 

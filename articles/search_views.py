@@ -8,10 +8,10 @@ from django.views.generic import TemplateView
 from glossary.models import GlossaryEntry
 
 from .cache import cached_page
+from .counts import counted_tags
 from .search.backends import backend
 from .search.query import MAX_LENGTH, clean, parse
 from .search.results import ArticleResults, glossary_matches
-from .selectors import public_tags
 
 PAGE_SIZE = 10
 SUGGESTED_TERMS = 8
@@ -45,14 +45,17 @@ class SearchView(TemplateView):
         context = super().get_context_data(**kwargs)
         query = parse(self.request.GET.get("q", ""))
         with backend().reading():
-            paginator = Paginator(ArticleResults(query), PAGE_SIZE)
+            results = ArticleResults(query)
+            paginator = Paginator(results, PAGE_SIZE)
             page = paginator.get_page(self.request.GET.get("page"))
+            total, estimated = results.total()
             glossary = glossary_matches(query)
         context.update(
             q=query.text,
             max_length=MAX_LENGTH,
             glossary=glossary,
             paginator=paginator,
+            total=f"约 {total:,}" if estimated else f"{total:,}",
             page_obj=page,
             page_links=_page_links(query.text, page),
         )
@@ -60,9 +63,7 @@ class SearchView(TemplateView):
             context["suggested_terms"] = GlossaryEntry.objects.published().order_by(
                 "-updated_at", "pk"
             )[:SUGGESTED_TERMS]
-            context["suggested_tags"] = public_tags().order_by("-article_count", "name")[
-                :SUGGESTED_TAGS
-            ]
+            context["suggested_tags"] = counted_tags()[:SUGGESTED_TAGS]
         return context
 
 

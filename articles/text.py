@@ -3,13 +3,12 @@
 The one definition of what counts as a Chinese character (`CJK`), of line-end
 normalisation (`unix_newlines`) and of when two names are the same (`fold`). This module
 imports nothing of ours, so every layer may use it; segmentation lives in `segmenter`.
+pypinyin and zhconv are imported on first use: their tables take tens of MiB, and most
+requests a web worker serves need neither.
 """
 
 import re
 import unicodedata
-
-import zhconv
-from pypinyin import lazy_pinyin
 
 READING_SPEED = 300  # Chinese characters a minute
 # CJK unified ideographs (extension A, the basic block, compatibility ideographs) and 〇.
@@ -24,6 +23,8 @@ def fold(text: str) -> str:
     Width (NFKC), case and traditional/simplified characters are ignored, and so is
     surrounding space. Tag names and glossary terms are unique by this key.
     """
+    import zhconv
+
     return zhconv.convert(unicodedata.normalize("NFKC", text), "zh-cn").casefold().strip()
 
 
@@ -32,9 +33,15 @@ def unix_newlines(value: str) -> str:
     return value.replace("\r\n", "\n").replace("\r", "\n")
 
 
+def _pinyin(text: str) -> list[str]:
+    from pypinyin import lazy_pinyin
+
+    return lazy_pinyin(unicodedata.normalize("NFKC", text), errors=lambda s: [s])
+
+
 def pinyin_slug(text: str, max_length: int = 60) -> str:
     """A readable ASCII slug: pinyin for Chinese, words kept for Latin text."""
-    syllables = lazy_pinyin(unicodedata.normalize("NFKC", text), errors=lambda s: [s])
+    syllables = _pinyin(text)
     slug = _NON_SLUG.sub("-", "-".join(syllables).lower()).strip("-")
     if len(slug) > max_length:
         slug = slug[: max_length + 1].rsplit("-", 1)[0]
@@ -43,7 +50,7 @@ def pinyin_slug(text: str, max_length: int = 60) -> str:
 
 def sort_key(text: str) -> str:
     """Pinyin sort key, so `C2B` sorts under C and `产业` under C too."""
-    return "".join(lazy_pinyin(unicodedata.normalize("NFKC", text), errors=lambda s: [s])).lower()
+    return "".join(_pinyin(text)).lower()
 
 
 def initial(text: str) -> str:

@@ -5,7 +5,8 @@ Every article query starts from `ArticleQueryMixin.get_queryset()`, which starts
 see the rest, as a preview.
 """
 
-from django.db.models import Count, Q, Value, prefetch_related_objects
+from django.db.models import Q, Value, prefetch_related_objects
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.generic import DetailView, ListView, TemplateView
@@ -13,10 +14,10 @@ from django.views.generic import DetailView, ListView, TemplateView
 from glossary.linking import linked_body
 from glossary.models import GlossaryEntry
 
-from . import text
+from . import counts, related, text
 from .models import Article
 from .rendering import table_of_contents
-from .selectors import public_authors, public_tags
+from .selectors import public_authors
 
 PAGE_SIZE = 20
 HOME_LATEST = 10
@@ -64,7 +65,7 @@ class HomeView(ArticleQueryMixin, TemplateView):
         return super().get_context_data(
             featured=featured,
             latest=latest,
-            busiest_tags=public_tags().order_by("-article_count", "name")[:HOME_TAGS],
+            busiest_tags=counts.counted_tags()[:HOME_TAGS],
             terms=GlossaryEntry.objects.published().order_by("-updated_at", "pk")[:HOME_TERMS],
             **kwargs,
         )
@@ -74,6 +75,7 @@ class ArticleListView(ArticleQueryMixin, ListView):
     template_name = "articles/article_list.html"
     context_object_name = "articles"
     paginate_by = PAGE_SIZE
+    paginator_class = counts.CountedPaginator
     extra_context = {"nav": "articles"}
 
     def get_context_data(self, **kwargs):
@@ -108,28 +110,19 @@ class ArticleDetailView(ArticleQueryMixin, DetailView):
     def related(self, article):
         """Up to `RELATED_COUNT` other published articles, most shared tags first, then the
         most recent; when fewer than three share a tag, the latest others make up three."""
-        at_least = 3
-        tag_ids = [tag.pk for tag in article.tags.all()]
-        shared = Count("tagged_items", filter=Q(tagged_items__tag__in=tag_ids))
-        candidates = (
-            Article.objects.published()
-            .exclude(pk=article.pk)
-            .annotate(shared=shared if tag_ids else Value(0))
-            .select_related("author")
-            .order_by("-shared", "-published_at", "-id")[:RELATED_COUNT]
-        )
-        return [other for n, other in enumerate(candidates) if other.shared or n < at_least]
+        return related.for_article(article, RELATED_COUNT, at_least=3)
 
     def neighbour(self, article, *, older):
         """The published article just before (or after) this one, by publication time."""
         if article.published_at is None:
             return None
         when, pk = article.published_at, article.pk
+        # One range over the publication time, which its index walks from `when`.
         if older:
-            condition = Q(published_at__lt=when) | Q(published_at=when, pk__lt=pk)
+            condition = Q(published_at__lte=when) & ~Q(published_at=when, pk__gte=pk)
             order = ("-published_at", "-id")
         else:
-            condition = Q(published_at__gt=when) | Q(published_at=when, pk__gt=pk)
+            condition = Q(published_at__gte=when) & ~Q(published_at=when, pk__lte=pk)
             order = ("published_at", "id")
         return (
             Article.objects.published()
@@ -144,6 +137,7 @@ class AuthorView(ArticleQueryMixin, ListView):
     template_name = "articles/author_detail.html"
     context_object_name = "articles"
     paginate_by = PAGE_SIZE
+    paginator_class = counts.CountedPaginator
     extra_context = {"nav": "articles"}
 
     def get_queryset(self):
@@ -167,7 +161,7 @@ class TagListView(TemplateView):
     extra_context = {"nav": "tags"}
 
     def get_context_data(self, **kwargs):
-        tags = sorted(public_tags(), key=lambda tag: text.sort_key(tag.name))
+        tags = sorted(counts.counted_tags(), key=lambda tag: text.sort_key(tag.name))
         return super().get_context_data(
             tags=tags,
             breadcrumbs=[_crumb_home(), ("标签", reverse("articles:tags"))],
@@ -179,10 +173,13 @@ class TagView(ArticleQueryMixin, ListView):
     template_name = "articles/tag_detail.html"
     context_object_name = "articles"
     paginate_by = PAGE_SIZE
+    paginator_class = counts.CountedPaginator
     extra_context = {"nav": "tags"}
 
     def get_queryset(self):
-        self.tag = get_object_or_404(public_tags(), slug=self.kwargs["slug"])
+        self.tag = counts.counted_tag(self.kwargs["slug"])
+        if self.tag is None:
+            raise Http404("没有这个标签。")
         return super().get_queryset().filter(tagged_items__tag=self.tag)
 
     def get_context_data(self, **kwargs):

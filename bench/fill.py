@@ -17,6 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 STATIC_ARTICLE = "bench/article.html"
 BATCH = 500
+SEARCH_CANDIDATES = "的 产业 企业 数字化 平台 数据 腾讯 供应链 SaaS 区块链".split()
 
 
 def seed_sentences() -> list[str]:
@@ -98,6 +99,7 @@ def fill(count: int, static_root: Path, seed: int = 1) -> dict:
 
     from articles import text
     from articles.models import Article, TaggedArticle
+    from articles.related import refresh_all
     from articles.rendering import render_markdown
     from articles.search.index import reindex_all
 
@@ -139,6 +141,9 @@ def fill(count: int, static_root: Path, seed: int = 1) -> dict:
     print("  rebuilding the search index", file=sys.stderr, flush=True)
     with transaction.atomic():
         reindex_all()
+    print("  storing related articles", file=sys.stderr, flush=True)
+    with transaction.atomic():
+        refresh_all()
     with connection.cursor() as cursor:
         cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
     cache.clear()  # bulk_create sends no signals, so cached pages would not know of the new rows
@@ -160,6 +165,31 @@ def fill(count: int, static_root: Path, seed: int = 1) -> dict:
         "articles": Article.objects.published().count(),
         "article": article.get_absolute_url(),
         "tag": tag.get_absolute_url(),
+        **search_words(),
+    }
+
+
+def search_words() -> dict:
+    """The candidate word found in the most articles, and the one in the fewest (at least
+    one), with the share of published articles each is found in."""
+    from articles.models import Article
+    from articles.search.backends import backend
+    from articles.search.documents import ARTICLE
+    from articles.search.query import parse
+
+    published = Article.objects.published()
+    total = published.count()
+    found = {}
+    for word in SEARCH_CANDIDATES:
+        with backend().reading():
+            found[word] = backend().count(ARTICLE, parse(word).terms, published)
+    common = max(found, key=found.get)
+    rare = min((w for w in found if found[w]), key=found.get)
+    return {
+        "common_word": common,
+        "common_share": round(found[common] / total, 3),
+        "rare_word": rare,
+        "rare_share": round(found[rare] / total, 4),
     }
 
 

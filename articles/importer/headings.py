@@ -12,8 +12,6 @@ import itertools
 import re
 from dataclasses import dataclass
 
-import jieba
-
 from . import boilerplate as bp
 from .paragraphs import nesting_depths, numeral_value
 
@@ -35,8 +33,10 @@ class _Marker:
 
 
 @functools.cache
-def _tokenizer() -> jieba.Tokenizer:
+def _tokenizer():
     """A private jieba tokenizer, unaffected by words other code adds to the global one."""
+    import jieba
+
     jieba.setLogLevel(60)
     tokenizer = jieba.Tokenizer()
     tokenizer.initialize()

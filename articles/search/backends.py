@@ -67,6 +67,12 @@ class _Backend(ABC):
         columns, rest, params = self._match(kind, terms, visible)
         return f"SELECT object_id FROM (SELECT {columns} {rest}) AS hits", params
 
+    @abstractmethod
+    def recent_matches(self, kind, terms, visible, limit) -> list[tuple[int, float]]:
+        """`(object_id, score)` of the `limit` visible matches with the highest ids, highest
+        id first; a higher score is a better match. Only those are scored, so the work does
+        not grow with the number of matches the way ranking every match does."""
+
     def ranked_ids(self, kind, terms, visible, limit, offset=0) -> list[int]:
         """Primary keys of visible matches, best first; the database sorts and slices."""
         columns, rest, params = self._match(kind, terms, visible)
@@ -125,6 +131,24 @@ class PostgresBackend(_Backend):
         params = [*(" ".join(term) for term in terms), kind, *visible_params]
         return "object_id, ts_rank(document, query) AS score", rest, params
 
+    def recent_matches(self, kind, terms, visible, limit):
+        """The GIN index finds the matches and the newest `limit` ids are kept without
+        reading a `tsvector`; then only their documents are read, to score them."""
+        tsquery = " && ".join(["phraseto_tsquery('simple', %s)"] * len(terms))
+        visible_sql, visible_params = _compiled(visible)
+        sql = (
+            f"WITH q AS (SELECT {tsquery} AS query) "
+            f"SELECT hit.object_id, ts_rank(doc.document, q.query) FROM q, "
+            f"(SELECT object_id FROM {TABLE}, q WHERE kind = %s AND document @@ q.query "
+            f"AND object_id IN ({visible_sql}) ORDER BY object_id DESC LIMIT %s) AS hit "
+            f"JOIN {TABLE} AS doc ON doc.kind = %s AND doc.object_id = hit.object_id "
+            "ORDER BY hit.object_id DESC"
+        )
+        params = [*(" ".join(term) for term in terms), kind, *visible_params, limit, kind]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchall()
+
 
 class SqliteBackend(_Backend):
     """FTS5 with weights title 10, standfirst 4, body 1; rowid encodes kind and object id.
@@ -134,6 +158,7 @@ class SqliteBackend(_Backend):
     """
 
     order = "score"
+    SCORE = f"bm25({TABLE}, 0, 0, 10.0, 4.0, 1.0)"  # lower is better
 
     def replace(self, documents):
         with connection.cursor() as cursor:
@@ -157,8 +182,19 @@ class SqliteBackend(_Backend):
             f"FROM {TABLE} WHERE {TABLE} MATCH %s AND rowid %% {n} = %s "
             f"AND rowid / {n} IN ({visible_sql})"
         )
-        columns = f"rowid / {n} AS object_id, bm25({TABLE}, 0, 0, 10.0, 4.0, 1.0) AS score"
+        columns = f"rowid / {n} AS object_id, {self.SCORE} AS score"
         return columns, rest, [expression, KINDS.index(kind), *visible_params]
+
+    def recent_matches(self, kind, terms, visible, limit):
+        """FTS5 walks the doclists newest rowid first and stops after `limit` visible
+        matches; `bm25` is computed for those rows only."""
+        _, rest, params = self._match(kind, terms, visible)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT rowid / {len(KINDS)}, -{self.SCORE} {rest} ORDER BY rowid DESC LIMIT %s",
+                [*params, limit],
+            )
+            return cursor.fetchall()
 
 
 def _compiled(visible):

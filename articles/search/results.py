@@ -1,7 +1,8 @@
 """Reading the index: ranked, visible articles and glossary entries for a parsed query.
 
-Each search costs a fixed number of queries however large the index: one count, one
-page of ranked ids, then the page's articles (author joined, tags prefetched). The admin
+Each search costs a fixed number of queries however large the index: one for the scored
+candidates, then the page's articles (author joined, tags prefetched), and two counts
+when the number of matches is estimated. The admin
 instead filters its changelist by `matching_article_ids()`, a subquery over every status.
 """
 
@@ -9,10 +10,12 @@ from dataclasses import dataclass
 
 from django.db.models import Q
 from django.db.models.expressions import RawSQL
+from django.utils.functional import cached_property
 
 from glossary.models import GlossaryEntry
 
 from .. import text
+from ..counts import cached_count
 from ..models import Article
 from .backends import backend
 from .documents import ARTICLE, GLOSSARY, markdown_text, normalise
@@ -20,6 +23,7 @@ from .query import Query
 from .snippets import highlight, snippet
 
 GLOSSARY_LIMIT = 5
+CANDIDATES = 1000  # matches ranked per search, the most recently added
 
 
 @dataclass(frozen=True)
@@ -32,23 +36,48 @@ class Hit:
 
 
 class ArticleResults:
-    """Visible articles matching `query`, best first, sliced lazily for a `Paginator`."""
+    """Visible articles matching `query`, best first, sliced lazily for a `Paginator`.
+
+    Only the `CANDIDATES` most recently added matches are ranked (one query however many
+    articles match), so at most that many can be paged through; beyond it the number of
+    matches is estimated (`total()`).
+    """
 
     def __init__(self, query: Query):
         self.query = query
 
-    def count(self) -> int:
+    @cached_property
+    def _matches(self) -> list[tuple[int, float]]:
         if not self.query:
-            return 0
-        return backend().count(ARTICLE, self.query.terms, Article.objects.published())
+            return []
+        published = Article.objects.published()
+        return backend().recent_matches(ARTICLE, self.query.terms, published, CANDIDATES + 1)
+
+    @cached_property
+    def _ranked(self) -> list[int]:
+        best_first = sorted(self._matches[:CANDIDATES], key=lambda match: (-match[1], -match[0]))
+        return [pk for pk, _ in best_first]
+
+    def count(self) -> int:
+        """How many results can be paged through."""
+        return min(len(self._matches), CANDIDATES)
+
+    def total(self) -> tuple[int, bool]:
+        """`(number of matches, whether it is an estimate)`. Beyond `CANDIDATES`, the share
+        of matches among the visible articles from the oldest candidate on is taken to
+        hold for all visible articles, rounded to two significant digits."""
+        if len(self._matches) <= CANDIDATES:
+            return len(self._matches), False
+        oldest = self._matches[CANDIDATES - 1][0]
+        published = Article.objects.published()
+        newer = published.filter(pk__gte=oldest).count()
+        estimate = round(CANDIDATES * cached_count(published) / max(newer, 1))
+        return round(estimate, 1 - len(str(estimate))), True
 
     def __getitem__(self, page: slice) -> list[Hit]:
-        limit = page.stop - page.start
-        if not self.query or limit <= 0:
+        ids = self._ranked[page]
+        if not ids:
             return []
-        ids = backend().ranked_ids(
-            ARTICLE, self.query.terms, Article.objects.published(), limit, page.start
-        )
         articles = Article.objects.published().for_listing().in_bulk(ids)
         words = self.query.words
         return [_hit(articles[pk], words) for pk in ids if pk in articles]

@@ -160,4 +160,5 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
 
+PAGE_CACHE = os.environ.get("PAGE_CACHE", "1") != "0"  # 0: every page rendered afresh
 PREVIEW_LINK_MAX_AGE = int(os.environ.get("PREVIEW_LINK_MAX_AGE", 7 * 24 * 3600))  # seconds

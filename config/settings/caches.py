@@ -6,6 +6,10 @@
 - `presence`: who has which article open in the admin.
 - `bodies`: article bodies with glossary links, keyed on the article and glossary stamps.
 - `default`: anything else (sessions do not use it).
+
+Tests use memory caches, one host files (`file_caches`), several hosts one Redis server
+(`redis_caches`; run it with `maxmemory-policy volatile-lru`, so that a full Redis
+evicts pages, stored with a timeout, never the stamps, stored without one).
 """
 
 NAMES = ("default", "pages", "stamps", "presence", "bodies")
@@ -34,3 +38,16 @@ def file_caches(root: str) -> dict:
     }
     caches["stamps"]["OPTIONS"] = NEVER_CULL
     return caches
+
+
+def redis_caches(url: str) -> dict:
+    """Every named cache on the Redis server at `url` (`redis://host:port/db`), each under
+    its own key prefix: shared by every process on every host."""
+    return {
+        name: {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": url,
+            "KEY_PREFIX": name,
+        }
+        for name in NAMES
+    }

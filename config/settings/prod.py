@@ -9,7 +9,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .caches import file_caches
+from .caches import file_caches, redis_caches
 from .strength import parse_flag, parse_hosts, secret_key_problem
 
 for _name in ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL"):
@@ -61,9 +61,23 @@ SECURE_HSTS_PRELOAD = _flag("SECURE_HSTS_PRELOAD", False)
 if not SECURE_HSTS_PRELOAD:
     SILENCED_SYSTEM_CHECKS = ["security.W021"]
 
-# Page caches and their version keys must be shared by every worker process.
-CACHES = file_caches(os.environ.get("CACHE_DIR", str(BASE_DIR / "var" / "cache")))  # noqa: F405
-
 # Background tasks are stored in the database and run by `manage.py db_worker`.
 INSTALLED_APPS = [*INSTALLED_APPS, "django_tasks_db"]  # noqa: F405
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# Page caches and their version keys must be shared by every worker process: Redis when
+# REDIS_URL is set (needed for several hosts), else files on this host.
+if os.environ.get("REDIS_URL"):
+    CACHES = redis_caches(os.environ["REDIS_URL"])
+else:
+    CACHES = file_caches(os.environ.get("CACHE_DIR", str(BASE_DIR / "var" / "cache")))  # noqa: F405
+
+# A pool of PostgreSQL connections per worker process (psycopg_pool), in place of one
+# persistent connection: for threaded workers (gunicorn --threads), which then share it.
+if os.environ.get("DATABASE_POOL_SIZE") and "postgresql" in DATABASES["default"]["ENGINE"]:  # noqa: F405
+    DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405  (pooling replaces it)
+    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {  # noqa: F405
+        "min_size": 1,
+        "max_size": int(os.environ["DATABASE_POOL_SIZE"]),
+        "timeout": 10,
+    }

@@ -1,6 +1,9 @@
 """Fast, isolated settings for the test suite."""
 
+import os
+
 from .base import *  # noqa: F403
+from .caches import redis_caches
 
 SECRET_KEY = "test-only-key"
 DEBUG = False
@@ -11,3 +14,6 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WHITENOISE_AUTOREFRESH = True
+
+if os.environ.get("REDIS_URL"):  # the cache tests against Redis, as production runs them
+    CACHES = redis_caches(os.environ["REDIS_URL"])

@@ -39,7 +39,7 @@ def fill_keys(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("articles", "0013_status_change_note")]
+    dependencies = [("articles", "0014_related_articles_featured_index")]
 
     operations = [
         migrations.AddField(

@@ -1,0 +1,158 @@
+"""Our reader pages against the Wagtail peer's, uncached and cached, in one interleaved run.
+
+    PEER_SYNTHETIC=9990 ../shared/peer-wagtail/serve_peer.sh 8731 sqlite:////tmp/peer.sqlite3 &
+    .venv/bin/python bench/side_by_side.py --articles 10000 \
+        --peer http://127.0.0.1:8731 --peer-pid /tmp/peer-8731.pid [--database-url postgres://…]
+
+Prepares a fresh database with N articles (bench/run.py's preparation: seeds, then
+bench/fill.py's bulk fill, search index and related articles), serves it with two gunicorn
+servers of 2 sync workers each and production settings, one with the page cache off
+(`PAGE_CACHE=0`) and one with it on, and hands every page of both sites to the peer's
+`measure.py` (wrk, targets interleaved round by round, medians), which also serves the
+cached article's bytes as a static file and reads the workers' memory. See bench/README.md.
+"""
+
+import argparse
+import contextlib
+import json
+import re
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import quote
+
+from run import database, free_port, phase_env, prepare
+
+ROOT = Path(__file__).resolve().parent.parent
+WORKERS = 2
+
+
+@contextlib.contextmanager
+def serve(env: dict, scratch: Path, label: str):
+    """A gunicorn server of `WORKERS` sync workers; yields its base URL and pid file."""
+    port, pidfile = free_port(), scratch / f"{label}.pid"
+    command = [sys.executable, "-m", "gunicorn", "config.wsgi:application", "--workers"]
+    command += [str(WORKERS), "--bind", f"127.0.0.1:{port}", "--pid", str(pidfile)]
+    command += ["--error-logfile", str(scratch / f"{label}.log")]
+    server = subprocess.Popen(command, cwd=ROOT, env=env)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            with contextlib.suppress(OSError):
+                urllib.request.urlopen(url + "/robots.txt", timeout=5).read()
+                break
+            if server.poll() is not None or time.monotonic() > deadline:
+                raise SystemExit(f"gunicorn ({label}) did not start; see {scratch}/{label}.log")
+            time.sleep(0.2)
+        yield url, pidfile
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def peer_article(peer: str, wait: float) -> str:
+    """The address of the first article on the peer's blog index, waiting up to `wait`
+    seconds for the peer to answer (it may still be loading its articles)."""
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            index = urllib.request.urlopen(f"{peer}/blog/", timeout=30).read().decode()
+            break
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(5)
+    match = re.search(r'href="(?:https?://[^/"]+)?(/blog/[^/"]+/)"', index)
+    if not match:
+        raise SystemExit(f"No article link on {peer}/blog/")
+    return match.group(1)
+
+
+def targets(info: dict, peer: str, uncached: str, cached: str, wait: float) -> list:
+    common, rare = quote(info["common_word"]), quote(info["rare_word"])
+    return [
+        ("peer-article", peer + peer_article(peer, wait)),
+        ("peer-index", f"{peer}/blog/"),
+        ("article", uncached + info["article"]),
+        ("home", uncached + "/"),
+        ("list", uncached + "/articles/"),
+        ("list-last", uncached + "/articles/?page=last"),
+        ("tag", uncached + info["tag"]),
+        ("search-common", f"{uncached}/search/?q={common}"),
+        ("search-rare", f"{uncached}/search/?q={rare}"),
+        ("article-cached", cached + info["article"]),
+    ]
+
+
+def ratios(summary: dict) -> dict:
+    rps = {label: s["rps"] for label, s in summary.items()}
+    index_pages = ("home", "list", "list-last", "tag")
+    return {
+        "article ÷ peer article (≥ 3)": rps["article"] / rps["peer-article"],
+        **{f"{page} ÷ peer index (≥ 2)": rps[page] / rps["peer-index"] for page in index_pages},
+        "search-common p99 ÷ article p99 (≤ 3)": summary["search-common"]["p99_ms"]
+        / summary["article"]["p99_ms"],
+        "cached article ÷ static file (≥ 0.8)": rps["article-cached"] / rps["static"],
+    }
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--database-url", help="PostgreSQL server URL (default: SQLite)")
+    parser.add_argument("--peer", required=True, help="base URL of the running Wagtail peer")
+    parser.add_argument("--peer-pid", required=True, help="pid file of the peer's gunicorn")
+    parser.add_argument(
+        "--peer-dir", type=Path, default=ROOT.parent / "shared" / "peer-wagtail", help="its files"
+    )
+    parser.add_argument(
+        "--peer-wait", type=float, default=1800, help="seconds to wait for the peer to answer"
+    )
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--duration", type=int, default=10, help="seconds per measurement")
+    parser.add_argument("--connections", type=int, default=4)
+    parser.add_argument("--output", type=Path, help="JSON result file")
+    args = parser.parse_args()
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    backend = "postgresql" if args.database_url else "sqlite"
+    output = args.output or ROOT / "bench" / "results" / f"side-{backend}-{stamp}.json"
+    output.parent.mkdir(parents=True, exist_ok=True)
+
+    with tempfile.TemporaryDirectory(prefix="chanye-side-") as tmp:
+        scratch = Path(tmp)
+        with database(args.database_url, scratch, "chanye_side") as (db_url, db_name):
+            env = phase_env(scratch, db_url)
+            started = time.monotonic()
+            print(f"== {db_name}: {args.articles} articles", flush=True)
+            info = prepare(env, args.articles - 10)
+            print(f"== prepared in {time.monotonic() - started:.0f} s: {info}", flush=True)
+            with (
+                serve({**env, "PAGE_CACHE": "0"}, scratch, "uncached") as (uncached, upid),
+                serve(env, scratch, "cached") as (cached, cpid),
+            ):
+                command = [sys.executable, str(args.peer_dir / "measure.py")]
+                peer = args.peer.rstrip("/")
+                for label, url in targets(info, peer, uncached, cached, args.peer_wait):
+                    command += ["--target", f"{label}={url}"]
+                command += ["--static", str(scratch / "static" / "bench" / "article.html")]
+                command += ["--rss", f"peer={args.peer_pid}", "--rss", f"ours={upid}"]
+                command += ["--rss", f"ours-cached={cpid}", "--json", str(output)]
+                command += ["--rounds", str(args.rounds), "--duration", str(args.duration)]
+                command += ["--connections", str(args.connections)]
+                subprocess.run(command, check=True)
+    report = json.loads(output.read_text())
+    report.update(database=db_name, articles=info["articles"], search=info)
+    report["ratios"] = {name: round(value, 3) for name, value in ratios(report["summary"]).items()}
+    output.write_text(json.dumps(report, ensure_ascii=False, indent=1))
+    print(f"\n{db_name}, {info['articles']} articles")
+    for name, value in report["ratios"].items():
+        print(f"  {name}: {value}")
+    print(f"Wrote {output}")
+
+
+if __name__ == "__main__":
+    main()

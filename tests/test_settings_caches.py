@@ -1,0 +1,78 @@
+"""Production caches on Redis when REDIS_URL is set; PostgreSQL connections pooled on request."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.cache import caches
+
+ROOT = Path(__file__).resolve().parent.parent
+PROD = {
+    "DJANGO_SETTINGS_MODULE": "config.settings.prod",
+    "SECRET_KEY": "x" * 50,
+    "ALLOWED_HOSTS": "example.org",
+    "DATABASE_URL": "postgres://chanye@db.example.org:5432/chanye",
+}
+SHOW = """
+import json
+from django.conf import settings
+print(json.dumps({
+    "caches": {name: [c["BACKEND"], c["LOCATION"], c.get("KEY_PREFIX", "")]
+               for name, c in settings.CACHES.items()},
+    "database": settings.DATABASES["default"],
+}, default=str))
+"""
+
+
+def prod_settings(**env) -> dict:
+    environment = {k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "CACHE_DIR")}
+    result = subprocess.run(
+        [sys.executable, "-c", SHOW],
+        cwd=ROOT,
+        env={**environment, **PROD, **env},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(result.stdout)
+
+
+def test_production_shares_every_named_cache_on_redis():
+    shown = prod_settings(REDIS_URL="redis://cache.example.org:6379/1")
+
+    assert shown["caches"] == {
+        name: [
+            "django.core.cache.backends.redis.RedisCache",
+            "redis://cache.example.org:6379/1",
+            name,
+        ]
+        for name in ("default", "pages", "stamps", "presence", "bodies")
+    }
+
+
+def test_production_without_redis_keeps_the_file_cache_and_persistent_connections():
+    shown = prod_settings()
+
+    assert shown["caches"]["default"][0] == "django.core.cache.backends.filebased.FileBasedCache"
+    assert "pool" not in shown["database"].get("OPTIONS", {})
+    assert shown["database"]["CONN_MAX_AGE"] == 60
+
+
+def test_production_pools_postgresql_connections_when_asked():
+    database = prod_settings(DATABASE_POOL_SIZE="8")["database"]
+
+    assert database["OPTIONS"]["pool"] == {"min_size": 1, "max_size": 8, "timeout": 10}
+    assert database["CONN_MAX_AGE"] == 0
+
+
+@pytest.mark.skipif(not os.environ.get("REDIS_URL"), reason="REDIS_URL not set")
+def test_the_suite_runs_on_redis_when_asked():
+    assert settings.CACHES["pages"]["BACKEND"].endswith("RedisCache")
+    caches["pages"].set("key", "page")
+    caches["stamps"].set("key", "stamp", None)
+
+    assert (caches["pages"].get("key"), caches["stamps"].get("key")) == ("page", "stamp")

@@ -1,0 +1,111 @@
+"""The SQL work of a reader page does not grow with the number of articles.
+
+Each page is served uncached (page cache off) once to warm the counts cached per content
+stamp, then measured: on SQLite as the virtual-machine instructions the database runs
+for it, on PostgreSQL as the rows every plan node of every query produces (`EXPLAIN
+ANALYZE`). At 2,000 articles a page may do only a little more than at 200.
+"""
+
+import json
+
+import pytest
+from django.db import connection
+from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
+
+from articles import related
+from articles.models import Article, Tag
+from tests.factories import make_author
+from tests.site_fixtures import BULK_TAGS, bulk_articles
+
+pytestmark = pytest.mark.django_db
+
+SMALL, LARGE = 200, 2000
+STEP = 100  # SQLite instructions per progress tick
+
+PAGES = {
+    "home": lambda s: "/",
+    "article": lambda s: s["article"].get_absolute_url(),
+    "list": lambda s: "/articles/",
+    "list, last page": lambda s: "/articles/?page=last",
+    "tag": lambda s: s["tag"].get_absolute_url(),
+    "tag, last page": lambda s: s["tag"].get_absolute_url() + "?page=last",
+    "author": lambda s: s["author"].get_absolute_url(),
+    "author, last page": lambda s: s["author"].get_absolute_url() + "?page=last",
+    "feed": lambda s: "/feed/rss/",
+    "tag feed": lambda s: f"/tags/{s['tag'].slug}/feed/rss/",
+    "author feed": lambda s: f"/authors/{s['author'].slug}/feed/rss/",
+    "tag list": lambda s: "/tags/",
+}
+
+
+def sqlite_work(client, url) -> int:
+    ticks = 0
+
+    def tick():
+        nonlocal ticks
+        ticks += 1
+        return 0
+
+    connection.ensure_connection()
+    connection.connection.set_progress_handler(tick, STEP)
+    try:
+        response = client.get(url)
+    finally:
+        connection.connection.set_progress_handler(None, 0)
+    assert response.status_code == 200, url
+    return ticks
+
+
+def postgres_work(client, url) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    rows = 0
+    with connection.cursor() as cursor:
+        for query in queries.captured_queries:
+            if query["sql"].lstrip().upper().startswith("SELECT"):
+                cursor.execute(f"EXPLAIN (ANALYZE, FORMAT JSON) {query['sql']}")
+                rows += _rows(json.loads(_text(cursor.fetchone()[0]))[0]["Plan"])
+    return rows
+
+
+def _text(value):
+    return value if isinstance(value, str) else json.dumps(value)
+
+
+def _rows(plan) -> int:
+    own = plan.get("Actual Rows", 0) * plan.get("Actual Loops", 1)
+    return own + sum(_rows(child) for child in plan.get("Plans", []))
+
+
+def work(client, url) -> int:
+    client.get(url)  # counts cached per content stamp
+    if connection.vendor == "sqlite":
+        return sqlite_work(client, url)
+    return postgres_work(client, url)
+
+
+def fill(count, start, authors, tags):
+    bulk_articles(count, start=start, authors=authors, tags=tags)
+    related.refresh_all()
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+
+
+@override_settings(PAGE_CACHE=False)
+def test_reader_pages_do_the_same_work_at_ten_times_the_articles(client):
+    authors = [make_author() for _ in range(3)]
+    tags = [Tag.objects.create(name=name) for name in BULK_TAGS]
+    fill(SMALL, 0, authors, tags)
+    site = {"article": Article.objects.get(slug="bulk-50"), "tag": tags[1], "author": authors[0]}
+    small = {name: work(client, url(site)) for name, url in PAGES.items()}
+
+    fill(LARGE - SMALL, SMALL, authors, tags)
+    large = {name: work(client, url(site)) for name, url in PAGES.items()}
+
+    grown = {
+        name: (small[name], large[name]) for name in PAGES if large[name] > small[name] * 1.2 + 5
+    }
+    assert grown == {}
