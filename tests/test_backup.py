@@ -11,6 +11,7 @@ from django.apps import apps
 from django.contrib.auth.models import Group, User
 from django.core import serializers
 from django.core.management import CommandError, call_command
+from django.db import connection
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from articles.models import Article, StatusChange
@@ -167,3 +168,29 @@ def test_restore_dry_run_changes_nothing(newsroom, tmp_path):
     call_command("restore", str(archive), "--dry-run", stdout=out)
     assert "试运行" in out.getvalue()
     assert not Article.objects.exists()
+
+
+@pytest.mark.skipif("connection.vendor != 'postgresql'", reason="needs a second PostgreSQL session")
+def test_backup_reads_one_snapshot_while_others_write(newsroom):
+    import psycopg
+
+    from backups.snapshot import read_snapshot
+
+    settings = connection.settings_dict
+    title = newsroom.title
+    with read_snapshot():
+        assert Article.objects.get(pk=newsroom.pk).title == title  # the snapshot starts here
+        with psycopg.connect(
+            host=settings["HOST"],
+            port=settings["PORT"],
+            user=settings["USER"],
+            password=settings["PASSWORD"],
+            dbname=settings["NAME"],
+            autocommit=True,
+        ) as other:
+            other.execute(
+                f"UPDATE {Article._meta.db_table} SET title = %s WHERE id = %s",
+                ["别人改过的标题", newsroom.pk],
+            )
+        assert Article.objects.get(pk=newsroom.pk).title == title
+    assert Article.objects.get(pk=newsroom.pk).title == "别人改过的标题"
