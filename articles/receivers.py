@@ -14,7 +14,14 @@ A save whose `update_fields` touch nothing readers see (a new preview key) does 
 from functools import partial
 
 from django.db import DEFAULT_DB_ALIAS, transaction
-from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save, pre_delete
+from django.db.models.signals import (
+    m2m_changed,
+    post_delete,
+    post_migrate,
+    post_save,
+    pre_delete,
+    pre_save,
+)
 from django.dispatch import receiver
 from django.utils import timezone
 
@@ -56,7 +63,7 @@ def article_tags_changed(sender, instance, action, reverse=False, pk_set=None, *
     if action not in {"post_add", "post_remove", "post_clear"}:
         return
     if reverse:  # tag.tagged_articles changed: many articles at once
-        tasks.reindex_articles.enqueue(sorted(pk_set or ()))
+        _reindex_later(pk_set or ())
     else:
         index.index_articles_by_id([instance.pk])
         related.refresh_around(instance.pk)
@@ -71,14 +78,31 @@ def tag_link_changed(sender, raw=False, **kwargs):
         bump_after_commit(CONTENT)
 
 
+def _reindex_later(ids) -> None:
+    if ids:
+        tasks.reindex_articles.enqueue(sorted(set(ids)))
+
+
+@receiver(pre_save, sender=Author, dispatch_uid="author_saving")
+@receiver(pre_save, sender=Tag, dispatch_uid="tag_saving")
+def name_saving(sender, instance, raw=False, **kwargs):
+    """Note the name before the save: only a new name changes the articles' documents."""
+    if not raw and instance.pk:
+        instance._name_before = (
+            sender.objects.filter(pk=instance.pk).values_list("name", flat=True).first()
+        )
+
+
+def _renamed(instance) -> bool:
+    return getattr(instance, "_name_before", instance.name) != instance.name
+
+
 @receiver(post_save, sender=Author, dispatch_uid="author_saved")
-def author_saved(sender, instance, raw=False, created=False, **kwargs):
+def author_saved(sender, instance, raw=False, **kwargs):
     if raw:
         return
-    if not created:
-        ids = list(instance.articles.values_list("pk", flat=True))
-        if ids:
-            tasks.reindex_articles.enqueue(ids)
+    if _renamed(instance):
+        _reindex_later(instance.articles.values_list("pk", flat=True))
     bump_after_commit(CONTENT)
 
 
@@ -88,15 +112,11 @@ def author_deleted(sender, **kwargs):
 
 
 @receiver(post_save, sender=Tag, dispatch_uid="tag_saved")
-def tag_saved(sender, instance, raw=False, created=False, **kwargs):
+def tag_saved(sender, instance, raw=False, **kwargs):
     if raw:
         return
-    if not created:
-        ids = list(
-            Article.objects.filter(tagged_items__tag=instance.pk).values_list("pk", flat=True)
-        )
-        if ids:
-            tasks.reindex_articles.enqueue(ids)
+    if _renamed(instance):
+        _reindex_later(instance.tagged_articles.values_list("content_object_id", flat=True))
     bump_after_commit(CONTENT)
 
 
@@ -110,9 +130,7 @@ def tag_deleting(sender, instance, **kwargs):
 
 @receiver(post_delete, sender=Tag, dispatch_uid="tag_deleted")
 def tag_deleted(sender, instance, **kwargs):
-    ids = getattr(instance, "_article_ids", [])
-    if ids:
-        tasks.reindex_articles.enqueue(ids)
+    _reindex_later(getattr(instance, "_article_ids", []))
     bump_after_commit(CONTENT)
 
 
