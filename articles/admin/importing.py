@@ -20,6 +20,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 
 from articles import roles
+from articles.importer import limits
 from articles.importer.load import (
     KIND_LABELS,
     KINDS,
@@ -95,7 +96,7 @@ class UploadForm(forms.Form):
 
 def parse_uploads(uploads: list[tuple[str, bytes]]):
     """Every upload parsed under its file name before anything is written."""
-    return [parse_bytes(data, source=name) for name, data in uploads]
+    return limits.check([parse_bytes(data, source=name) for name, data in uploads])
 
 
 def report_rows(report: ImportReport) -> list[tuple[str, list[int]]]:

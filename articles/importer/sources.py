@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+from . import limits
 from .parse import ParsedDocument, ParseError, parse_bytes
 
 SEED_SUFFIXES = (".txt",)
@@ -25,4 +26,4 @@ def collect_paths(paths: list[Path]) -> list[Path]:
 
 def read_documents(files: list[Path]) -> list[ParsedDocument]:
     """Parse every file before anything is written, so one bad file stops the whole run."""
-    return [parse_bytes(path.read_bytes(), source=path.name) for path in files]
+    return limits.check([parse_bytes(path.read_bytes(), source=path.name) for path in files])
