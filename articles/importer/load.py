@@ -67,18 +67,21 @@ def import_documents(
     report = ImportReport()
     items = [(doc.source, parsed) for doc in documents for parsed in doc.articles]
     terms = _defined_terms(documents)
-    suggested = suggest_tags(
-        {(src, a.position): _plain(a) for src, a in items}, [d.term.term for d in terms]
-    )
     with transaction.atomic():
-        authors = _authors({a.author for _, a in items}, report)
-        tags = _TagBook(report)
         writer = _ArticleWriter(
             {doc.source for doc in documents}, status=status, force=force, user=user, report=report
         )
+        # Tag suggestion (part-of-speech tagging) is most of an import's work: only for
+        # the articles that will be written, so an unchanged re-import skips it.
+        suggested = suggest_tags(
+            {(src, a.position): _plain(a) for src, a in items if writer.will_write(src, a)},
+            [d.term.term for d in terms],
+        )
+        authors = _authors({a.author for _, a in items}, report)
+        tags = _TagBook(report)
         articles = {}
         for n, (source, parsed) in enumerate(items, start=1):
-            names = suggested[source, parsed.position]
+            names = suggested.get((source, parsed.position), [])
             article = writer.write(
                 source, parsed, authors[parsed.author], lambda names=names: tags.get_all(names)
             )
@@ -89,6 +92,16 @@ def import_documents(
         if dry_run:
             transaction.set_rollback(True)
     return report
+
+
+def _fields(parsed: ParsedArticle) -> dict[str, str]:
+    """The article fields an import writes, in `content_hash` order."""
+    return {
+        "title": parsed.title,
+        "standfirst": parsed.standfirst,
+        "body": parsed.body,
+        "credit": parsed.credit,
+    }
 
 
 def _plain(parsed: ParsedArticle) -> str:
@@ -152,21 +165,29 @@ class _ArticleWriter:
             (d.source_document, d.source_position): d
             for d in DeletedImport.objects.filter(source_document__in=sources)
         }
+        self.existing = {
+            (a.source_document, a.source_position): a
+            for a in Article.objects.filter(source_document__in=sources).select_related("author")
+        }
+
+    def will_write(self, source: str, parsed: ParsedArticle) -> bool:
+        """Whether `write` would create or change the article (no database work)."""
+        article = self.existing.get((source, parsed.position))
+        if article is None:
+            return self.force or (source, parsed.position) not in self.deleted
+        edited = article.content_hash() != article.source_hash
+        if edited:
+            return self.force
+        unchanged = article.source_hash == content_hash(*_fields(parsed).values())
+        return not (unchanged and article.author.name == parsed.author)
 
     def write(self, source: str, parsed: ParsedArticle, author: Author, tags) -> Article | None:
         """The created or updated article; None when nothing was written.
 
         `tags()` gives the article's tags, asked for only when it is written.
         """
-        fields = {
-            "title": parsed.title,
-            "standfirst": parsed.standfirst,
-            "body": parsed.body,
-            "credit": parsed.credit,
-        }
-        article = Article.objects.filter(
-            source_document=source, source_position=parsed.position
-        ).first()
+        fields = _fields(parsed)
+        article = self.existing.get((source, parsed.position))
         if article is None:
             return self._create(source, parsed, author, fields, tags)
         return self._update(article, source, parsed, author, fields, tags)
