@@ -122,8 +122,8 @@ def retag(articles, *, user, add=(), remove=()) -> BulkResult:
 
     An article that already has all of `add` and none of `remove` is left alone.
     """
-    adding = _tags(add)
-    removing = {tag.pk: tag for tag in _tags(remove)}
+    adding = tag_names.resolve(add)
+    removing = {tag.pk: tag for tag in tag_names.resolve(remove)}
     comment = "批量操作：添加标签" if adding else "批量操作：移除标签"
     result = BulkResult()
     with transaction.atomic():
@@ -213,10 +213,5 @@ def _after_save(article, before, user, note, comment) -> None:
     revisions.snapshot(article, user, comment)
 
 
-def _tags(items) -> list[Tag]:
-    names = [item for item in items if isinstance(item, str)]
-    return [item for item in items if isinstance(item, Tag)] + tag_names.resolve(names)
-
-
 def _set_tags(article: Article, items) -> None:
-    article.tags.set(_tags(items))
+    article.tags.set(tag_names.resolve(items))

@@ -121,7 +121,9 @@ def get_or_create(name: str) -> Tag:
         return tag
 
 
-def resolve(names) -> list[Tag]:
-    """Tags for `names`, existing ones reused and missing ones created, in name order."""
+def resolve(items) -> list[Tag]:
+    """Tags for `items` (names or tags): existing ones reused, missing ones created."""
+    tags = [item for item in items if isinstance(item, Tag)]
+    names = [item for item in items if not isinstance(item, Tag)]
     found = existing(names)
-    return [found.get(text.fold(name)) or get_or_create(name) for name in _distinct(names)]
+    return tags + [found.get(text.fold(name)) or get_or_create(name) for name in _distinct(names)]

@@ -13,7 +13,7 @@ from django.core.cache import caches
 ROOT = Path(__file__).resolve().parent.parent
 PROD = {
     "DJANGO_SETTINGS_MODULE": "config.settings.prod",
-    "SECRET_KEY": "x" * 50,
+    "SECRET_KEY": "q3V9-kN2_rT7wYb4LmZ8cXp1sHd6FgJ0aQeUoIi5vBnMtR2yWlKj",
     "ALLOWED_HOSTS": "example.org",
     "DATABASE_URL": "postgres://chanye@db.example.org:5432/chanye",
 }

@@ -14,7 +14,6 @@ from unittest import mock
 import pytest
 from django.core.cache import caches
 from django.db import IntegrityError, connection, transaction
-from django.db.models.signals import pre_save
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -204,33 +203,44 @@ def test_tag_form_checks_look_alikes_in_one_query(client, editor):
 
 @pytest.mark.django_db(transaction=True)
 def test_two_connections_creating_the_same_title_both_succeed():
-    """The second writer looks the slug up, then waits while another connection inserts
-    and commits the same slug; its insert clashes and takes the next slug, no 500."""
+    """The first writer looks the slug up, then another connection inserts and commits the
+    same slug before the first one's insert: that insert clashes and takes the next slug."""
+    from articles import models, slugs
+
     author = make_author()
     main = threading.current_thread()
     looked_up, other_done = threading.Event(), threading.Event()
+    errors = []
+    real_unique_slug = slugs.unique_slug
 
-    def pause_after_look_up(sender, instance, **kwargs):
+    def look_up_then_wait(*args, **kwargs):
+        slug = real_unique_slug(*args, **kwargs)
         if threading.current_thread() is main and not looked_up.is_set():
             looked_up.set()
-            assert other_done.wait(10)
+            assert other_done.wait(30)
+        return slug
 
     def other_writer():
-        looked_up.wait(10)
+        looked_up.wait(30)
         try:
             Article.objects.create(title="同名", author_id=author.pk, body="先到。")
+        except Exception as error:  # reported by the assertion below
+            errors.append(error)
         finally:
             connection.close()
             other_done.set()
 
-    pre_save.connect(pause_after_look_up, sender=Article)
     thread = threading.Thread(target=other_writer)
     thread.start()
     try:
-        article = Article.objects.create(title="同名", author=author, body="后到。")
+        with (
+            mock.patch.object(slugs, "unique_slug", look_up_then_wait),
+            mock.patch.object(models, "unique_slug", look_up_then_wait, create=True),
+        ):
+            article = Article.objects.create(title="同名", author=author, body="后到。")
     finally:
-        pre_save.disconnect(pause_after_look_up, sender=Article)
         thread.join()
+    assert errors == []
     assert sorted(Article.objects.values_list("slug", flat=True)) == ["tong-ming", "tong-ming-2"]
     assert article.slug == "tong-ming-2"
 
