@@ -11,3 +11,5 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WHITENOISE_AUTOREFRESH = True
+SERVE_MEDIA = True
+MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405  (tests point it at a tmp dir)
