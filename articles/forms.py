@@ -8,6 +8,8 @@ from django.db.models import Q
 from django.utils import timezone
 from taggit.utils import _parse_tags
 
+from media import checks as media_checks
+
 from . import merge, revisions, roles, workflow
 from .models import Article, Tag
 
@@ -88,6 +90,7 @@ class ArticleAdminForm(forms.ModelForm):
             "title",
             "standfirst",
             "body",
+            "cover",
             "status",
             "published_at",
             "author",
@@ -122,9 +125,20 @@ class ArticleAdminForm(forms.ModelForm):
                 )
         return names
 
+    def clean_body(self):
+        body = self.cleaned_data["body"]
+        if problems := media_checks.body_problems(body):
+            raise forms.ValidationError(problems, code="images")
+        return body
+
     def clean(self):
         cleaned = super().clean()
         publishing = cleaned.get("status") == Article.Status.PUBLISHED
+        if publishing:
+            for problem in media_checks.missing_alt_text(
+                cleaned.get("body", ""), cleaned.get("cover")
+            ):
+                self.add_error(None, problem)
         if publishing and "published_at" in self.fields and not cleaned.get("published_at"):
             cleaned["published_at"] = timezone.now()  # “now” when left blank
         if self.instance.pk:

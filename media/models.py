@@ -102,17 +102,22 @@ class Image(models.Model):
         return (*renditions.modern_formats(), renditions.fallback_format(self.has_alpha))
 
     def rendition_files(self, spec: Spec):
-        """`(density, format, name, (width, height))` of every file of `spec`."""
+        """`(density, format, name, (width, height))` of every file of `spec`; a density
+        that would only repeat a smaller one (the original is not large enough) is left out."""
+        seen = set()
         for density in spec.densities:
             size = renditions.box_size(spec, density, self.width, self.height)
+            if size in seen:
+                continue
+            seen.add(size)
             for fmt in self.formats():
                 name = renditions.file_name(self.directory, spec, size, fmt, self.focal_tag)
                 yield density, fmt, name, size
 
     def rendered(self, spec: Spec) -> Rendered:
         by_format: dict[str, list[str]] = {}
-        for density, fmt, name, _ in self.rendition_files(spec):
-            by_format.setdefault(fmt, []).append(f"{default_storage.url(name)} {density}x")
+        for _, fmt, name, size in self.rendition_files(spec):
+            by_format.setdefault(fmt, []).append(f"{default_storage.url(name)} {size[0]}w")
         width, height = renditions.box_size(spec, 1, self.width, self.height)
         fallback = renditions.fallback_format(self.has_alpha)
         srcset = by_format.pop(fallback)

@@ -12,6 +12,7 @@ from django.utils import timezone
 from articles import revisions, roles, workflow
 from articles.forms import AddTagsForm, RemoveTagsForm
 from articles.models import Article, Tag
+from media import checks as media_checks
 
 Status = Article.Status
 SHOWN_SKIPPED = 5
@@ -33,17 +34,26 @@ class WorkflowActionsMixin:
 
     def _move_all(self, request, queryset, to, *, published_at=None):
         label = Status(to).label
-        moved, skipped = 0, []
+        moved, skipped, unfit = 0, [], []
         with transaction.atomic():
             for article in queryset:
                 if not workflow.can_move(request.user, article, to) or article.status == to:
                     skipped.append(article)
+                    continue
+                if to == Status.PUBLISHED and media_checks.publish_problems(article):
+                    unfit.append(article)
                     continue
                 revisions.ensure_baseline(article.pk)
                 workflow.move(article, to, request.user, published_at=published_at)
                 revisions.snapshot(article, request.user, f"批量操作：设为{label}")
                 moved += 1
         self.message_user(request, f"{moved} 篇文章已设为“{label}”。", messages.SUCCESS)
+        if unfit:
+            self.message_user(
+                request,
+                f"{len(unfit)} 篇未发布（封面或插图没有替代文字）：{_titles(unfit)}。",
+                messages.WARNING,
+            )
         if skipped:
             self.message_user(
                 request,

@@ -1,0 +1,197 @@
+"""The image library in the admin: a searchable grid, multi-file upload, usage before
+deletion. Writers (作者) upload, see the whole library and edit their own images; editors
+(编辑) manage every image."""
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import JsonResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html, format_html_join
+
+from . import library, usage
+from .models import Image
+
+CHANGE_ANY = "media.change_any_image"
+PICKER_SIZE = 24
+
+
+@admin.register(Image)
+class ImageAdmin(admin.ModelAdmin):
+    change_list_template = "admin/media/image/change_list.html"
+    list_display = ["preview", "alt_text", "caption", "size", "uploaded_by", "uploaded_at"]
+    list_display_links = ["preview", "alt_text"]
+    list_select_related = ["uploaded_by"]
+    list_per_page = 48
+    actions = None  # deleting is one at a time, after seeing where the image is used
+    search_fields = ["alt_text", "caption", "credit"]
+    search_help_text = "搜索替代文字、图注和图片来源（可输入中文词语的任意部分）。"
+    date_hierarchy = "uploaded_at"
+    fields = [
+        "large_preview",
+        "alt_text",
+        "caption",
+        "credit",
+        ("focal_x", "focal_y"),
+        "size",
+        "uploaded_by",
+        "uploaded_at",
+        "used_in",
+    ]
+    readonly_fields = ["large_preview", "size", "uploaded_by", "uploaded_at", "used_in"]
+
+    def get_urls(self):
+        wrap = self.admin_site.admin_view
+        return [
+            path("upload/", wrap(self.upload_view), name="media_image_upload"),
+            path("picker/", wrap(self.picker_view), name="media_image_picker"),
+            *super().get_urls(),
+        ]
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        if obj is None or not allowed:
+            return allowed
+        return request.user.has_perm(CHANGE_ANY) or obj.uploaded_by_id == request.user.pk
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and (
+            obj is None or not usage.published_articles_using(obj).exists()
+        )
+
+    def add_view(self, request, form_url="", extra_context=None):
+        return redirect("admin:media_image_upload")
+
+    def save_model(self, request, obj, form, change):
+        moved = {"focal_x", "focal_y"} & set(form.changed_data)
+        with transaction.atomic():
+            if moved:
+                focal = (obj.focal_x, obj.focal_y)
+                obj.focal_x, obj.focal_y = form.initial["focal_x"], form.initial["focal_y"]
+                library.refocus(obj, *focal)
+            super().save_model(request, obj, form, change)
+
+    def delete_model(self, request, obj):
+        library.remove(obj)
+
+    def render_delete_form(self, request, context):
+        context["usage"] = usage.articles_using(context["object"])
+        return super().render_delete_form(request, context)
+
+    @admin.display(description="图片")
+    def preview(self, obj):
+        thumb = obj.thumb
+        return format_html(
+            '<img src="{}" width="{}" height="{}" alt="{}" class="media-thumb" loading="lazy">',
+            thumb.src,
+            thumb.width,
+            thumb.height,
+            obj.alt_text,
+        )
+
+    @admin.display(description="预览")
+    def large_preview(self, obj):
+        article = obj.article
+        return format_html(
+            '<img src="{}" width="{}" height="{}" alt="{}" class="media-preview">',
+            article.src,
+            article.width,
+            article.height,
+            obj.alt_text,
+        )
+
+    @admin.display(description="尺寸")
+    def size(self, obj):
+        return f"{obj.width}×{obj.height}，{obj.file_size / 1024:.0f} KB"
+
+    @admin.display(description="使用情况")
+    def used_in(self, obj):
+        articles = list(usage.articles_using(obj))
+        authors = list(usage.authors_using(obj))
+        if not articles and not authors:
+            return "未被使用。"
+        labels = [_usage_label(article, obj) for article in articles]
+        labels += [f"作者“{author.name}”的头像" for author in authors]
+        return format_html(
+            "<ul class='media-usage'>{}</ul>",
+            format_html_join("", "<li>{}</li>", ((label,) for label in labels)),
+        )
+
+    def upload_view(self, request):
+        """GET: the upload page. POST: store the files in `files`; JSON for scripts
+        (`Accept: application/json`), else a message per file and back to the library."""
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        if request.method != "POST":
+            context = {
+                **self.admin_site.each_context(request),
+                "opts": self.opts,
+                "title": "上传图片",
+                "max_mb": round(_max_bytes() / 1e6),
+            }
+            return TemplateResponse(request, "admin/media/image/upload.html", context)
+        results = [_store(upload, request.user) for upload in request.FILES.getlist("files")]
+        if not results:
+            results = [{"ok": False, "error": "没有收到文件。"}]
+        if "application/json" in request.headers.get("Accept", ""):
+            status = 200 if all(r["ok"] for r in results) else 400
+            return JsonResponse({"results": results}, status=status)
+        for result in results:
+            level = messages.SUCCESS if result["ok"] else messages.ERROR
+            self.message_user(request, result.get("message") or result["error"], level)
+        return redirect("admin:media_image_changelist")
+
+    def picker_view(self, request):
+        """JSON list of library images for the article editor's 插图 dialog (`q` searches)."""
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
+        images = self.get_queryset(request)
+        images, _ = self.get_search_results(request, images, request.GET.get("q", "").strip())
+        return JsonResponse({"images": [_describe(image) for image in images[:PICKER_SIZE]]})
+
+
+def _usage_label(article, image) -> str:
+    where = "封面" if article.cover_id == image.pk else "正文插图"
+    return f"《{article.title}》（{article.get_status_display()}，{where}）"
+
+
+def _max_bytes() -> int:
+    from django.conf import settings
+
+    return settings.MEDIA_MAX_UPLOAD_BYTES
+
+
+def _store(upload, user) -> dict:
+    try:
+        image, created = library.add(upload, user)
+    except library.UploadRefused as refused:
+        return {"ok": False, "name": refused.file_name, "error": str(refused)}
+    verb = "已上传" if created else "图库中已有同一张图片，未重复保存"
+    return {
+        "ok": True,
+        "created": created,
+        "message": f"“{upload.name}”{verb}（#{image.pk}）。",
+        **_describe(image),
+    }
+
+
+def figure_markdown(image) -> str:
+    """The Markdown that shows `image` as a figure, its alt text and caption filled in."""
+    alt = image.alt_text.replace("]", "］")
+    caption = image.caption.replace('"', "”")
+    return f"![{alt}](media:{image.pk}{f' "{caption}"' if caption else ''})"
+
+
+def _describe(image) -> dict:
+    return {
+        "id": image.pk,
+        "alt": image.alt_text,
+        "caption": image.caption,
+        "thumb": image.thumb.src,
+        "width": image.width,
+        "height": image.height,
+        "markdown": figure_markdown(image),
+        "edit": reverse("admin:media_image_change", args=[image.pk]),
+    }
