@@ -72,9 +72,14 @@ class ImageAdmin(admin.ModelAdmin):
                 obj.focal_x, obj.focal_y = form.initial["focal_x"], form.initial["focal_y"]
                 library.refocus(obj, *focal)
             super().save_model(request, obj, form, change)
+            if change and form.changed_data:
+                usage.refresh_articles(usage.articles_using(obj))
 
     def delete_model(self, request, obj):
-        library.remove(obj)
+        with transaction.atomic():
+            showing = list(usage.articles_using(obj))
+            library.remove(obj)
+            usage.refresh_articles(showing)
 
     def render_delete_form(self, request, context):
         context["usage"] = usage.articles_using(context["object"])

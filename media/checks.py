@@ -1,7 +1,7 @@
 """What stops an article body or cover from being saved or published, in editors' words."""
 
-from .markdown import library_id, references
 from .models import Image
+from .references import library_id, references
 
 
 def _line(body: str, offset: int) -> int:

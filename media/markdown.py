@@ -5,19 +5,12 @@ for pictures. Images that are not in the library (external URLs, unknown ids) ar
 dropped: published pages never hot-link someone else's picture.
 """
 
-import re
-
 from django.template.loader import render_to_string
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from .models import Image
-
-MEDIA_SRC = re.compile(r"^media:(\d+)$")
-MEDIA_REFERENCE = r"media:{id}([^0-9]|$)"  # as a database regex: id 4 must not match 42
-IMAGE_REFERENCE = re.compile(
-    r"!\[(?P<alt>[^\]]*)\]\(\s*<?(?P<src>[^)\s>]*)>?(?:\s+(?:\"(?P<title>[^\"]*)\"|'[^']*'))?\s*\)"
-)
+from .references import library_id
 
 TAGS = {"figure", "figcaption", "picture", "source", "img", "span"}
 ATTRIBUTES = {
@@ -26,23 +19,6 @@ ATTRIBUTES = {
     "source": {"type", "srcset", "sizes"},
     "img": {"src", "srcset", "sizes", "width", "height", "alt", "loading", "decoding", "class"},
 }
-
-
-def references(body: str) -> list[re.Match]:
-    """Every `![…](…)` image reference in Markdown `body`, in order."""
-    return list(IMAGE_REFERENCE.finditer(body or ""))
-
-
-def library_id(src: str) -> int | None:
-    match = MEDIA_SRC.match(src.strip())
-    return int(match[1]) if match else None
-
-
-def drop_image_references(body: str) -> str:
-    """`body` without image references that are not library figures (for imported text)."""
-    return IMAGE_REFERENCE.sub(
-        lambda m: m[0] if library_id(m["src"]) is not None else "", body or ""
-    )
 
 
 class _FigureProcessor(Treeprocessor):

@@ -7,7 +7,7 @@ other way round).
 from django.apps import apps
 from django.db.models import Q
 
-from .markdown import MEDIA_REFERENCE
+from .references import MEDIA_REFERENCE
 
 
 def articles_using(image):
@@ -42,3 +42,13 @@ def deletion_blockers(image) -> list[str]:
         for article in articles_using(image).filter(cover=image).exclude(status="published")
     ]
     return reasons
+
+
+def refresh_articles(articles) -> int:
+    """Render again the bodies of `articles` (those showing an image that changed or was
+    deleted); saving them also tells the page cache. Returns how many were refreshed."""
+    refreshed = 0
+    for article in articles:
+        article.save(update_fields=["body_html"])  # `Article.save` renders the body
+        refreshed += 1
+    return refreshed

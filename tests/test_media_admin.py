@@ -145,6 +145,20 @@ class TestLibrary:
         assert image.social.src != old
         assert client.get(image.social.src).status_code == 200
 
+    def test_new_caption_reaches_the_published_body(self, client, editor):
+        image = add_image(alt_text="图", caption="旧图注")
+        article = make_article(body=f"![](media:{image.pk})")
+        assert "旧图注" in client.get(article.get_absolute_url()).content.decode()  # now cached
+        client.force_login(editor)
+        data = {"alt_text": "图", "caption": "新图注", "credit": "", "focal_x": 0.5, "focal_y": 0.5}
+
+        client.post(reverse("admin:media_image_change", args=[image.pk]), data)
+
+        article.refresh_from_db()
+        assert "<figcaption>新图注</figcaption>" in article.body_html
+        client.logout()
+        assert "新图注" in client.get(article.get_absolute_url()).content.decode()
+
 
 class TestDeletion:
     def test_unused_image_is_deleted_with_its_files(
@@ -161,6 +175,17 @@ class TestDeletion:
         assert response.status_code == 302
         assert not Image.objects.exists()
         assert not [p for p in media_root.rglob("*") if p.is_file()]
+
+    def test_deleting_an_image_removes_its_figure_from_drafts(self, client, editor):
+        image = add_image(alt_text="图")
+        draft = make_article("草稿", body=f"![](media:{image.pk})", status=Status.DRAFT)
+        assert "<figure" in draft.body_html
+        client.force_login(editor)
+
+        client.post(reverse("admin:media_image_delete", args=[image.pk]), {"post": "yes"})
+
+        draft.refresh_from_db()
+        assert "<figure" not in draft.body_html
 
     def test_writer_may_not_delete(self, client, writer):
         image = add_image(user=writer)

@@ -5,9 +5,9 @@ import re
 import pytest
 
 from articles.admin.markdown_preview import render_preview
+from articles.importer.parse import parse_text
 from articles.rendering import render_markdown
 from glossary.linking import linked_body
-from media.markdown import drop_image_references
 from tests.factories import make_article, make_term
 from tests.media_fixtures import add_image, jpeg_bytes, media_root_fixture  # noqa: F401
 
@@ -79,7 +79,14 @@ def test_preview_renders_figures_like_the_page_with_glossary_links(photo):
     assert 'alt="分拣机器人"' in preview
 
 
-def test_importer_helper_drops_external_image_references_only(photo):
-    body = f'甲![图](http://a.cn/1.jpg)乙\n\n![留](media:{photo.pk} "图注")'
+def test_importer_drops_image_references(seed_text):
+    first_body_line = "腾讯在2018年提出"
+    assert first_body_line in seed_text
+    text = seed_text.replace(
+        first_body_line, "![配图](http://img.example.cn/a.jpg)" + first_body_line, 1
+    )
 
-    assert drop_image_references(body) == f'甲乙\n\n![留](media:{photo.pk} "图注")'
+    body = parse_text(text, "seed.txt").articles[0].body
+
+    assert "img.example.cn" not in body and "配图" not in body
+    assert first_body_line in body
