@@ -46,9 +46,9 @@ def deletion_blockers(image) -> list[str]:
 
 def refresh_articles(articles) -> int:
     """Render again the bodies of `articles` (those showing an image that changed or was
-    deleted); saving them also tells the page cache. Returns how many were refreshed."""
+    deleted); the new `updated_at` tells the caches. Returns how many were refreshed."""
     refreshed = 0
     for article in articles:
-        article.save(update_fields=["body_html"])  # `Article.save` renders the body
+        article.save(update_fields=["body_html", "updated_at"])  # `save` renders the body
         refreshed += 1
     return refreshed
