@@ -11,13 +11,15 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import escape
 
+from media.feeds import ImageFeedMixin
+
 from .models import Article
 from .views import public_authors, public_tags
 
 FEED_SIZE = 20
 
 
-class LatestArticlesFeed(Feed):
+class LatestArticlesFeed(ImageFeedMixin, Feed):
     """The newest published articles, full text."""
 
     feed_type = Rss201rev2Feed
