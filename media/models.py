@@ -98,8 +98,9 @@ class Image(models.Model):
         """Part of cropped renditions' names: a moved focal point gives new names (and URLs)."""
         return f"f{round(self.focal_x * 100)}-{round(self.focal_y * 100)}"
 
-    def formats(self) -> tuple[str, ...]:
-        return (*renditions.modern_formats(), renditions.fallback_format(self.has_alpha))
+    def formats(self, spec: Spec) -> tuple[str, ...]:
+        fallback = renditions.fallback_format(self.has_alpha)
+        return (*renditions.modern_formats(), fallback) if spec.modern else (fallback,)
 
     def rendition_files(self, spec: Spec):
         """`(density, format, name, (width, height))` of every file of `spec`; a density
@@ -110,7 +111,7 @@ class Image(models.Model):
             if size in seen:
                 continue
             seen.add(size)
-            for fmt in self.formats():
+            for fmt in self.formats(spec):
                 name = renditions.file_name(self.directory, spec, size, fmt, self.focal_tag)
                 yield density, fmt, name, size
 

@@ -12,7 +12,8 @@ from PIL import features
 @dataclass(frozen=True)
 class Spec:
     """One use of an image: `width` × `height` at 1×, cropped around the focal point when
-    `crop`, else `height` follows the original's aspect ratio; `densities` adds 2× files."""
+    `crop`, else `height` follows the original's aspect ratio; `densities` adds 2× files;
+    `modern` false keeps only the JPEG/PNG every consumer reads (share cards, enclosures)."""
 
     name: str
     width: int
@@ -20,11 +21,12 @@ class Spec:
     crop: bool = False
     densities: tuple[int, ...] = (1, 2)
     sizes: str = ""
+    modern: bool = True
 
 
 THUMB = Spec("thumb", 320, 200, crop=True, sizes="(min-width: 40em) 10rem, 30vw")
 ARTICLE = Spec("article", 720, sizes="(min-width: 48em) 45rem, 100vw")
-SOCIAL = Spec("social", 1200, 630, crop=True, densities=(1,))
+SOCIAL = Spec("social", 1200, 630, crop=True, densities=(1,), modern=False)
 PORTRAIT = Spec("portrait", 96, 96, crop=True, sizes="6rem")
 SPECS = {spec.name: spec for spec in (THUMB, ARTICLE, SOCIAL, PORTRAIT)}
 

@@ -33,6 +33,7 @@ def test_every_spec_is_stored_in_every_format_at_its_size():
             assert stored.format.lower() == fmt
     formats = {fmt for _, fmt, _, _ in _files(image, renditions.ARTICLE)}
     assert formats == expected_formats
+    assert {fmt for _, fmt, _, _ in _files(image, renditions.SOCIAL)} == {"jpeg"}
     assert renditions.box_size(renditions.ARTICLE, 2, 3000, 2000) == (1440, 960)
     assert renditions.box_size(renditions.SOCIAL, 1, 3000, 2000) == (1200, 630)
     assert renditions.box_size(renditions.THUMB, 2, 3000, 2000) == (640, 400)

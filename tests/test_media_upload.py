@@ -7,7 +7,7 @@ import pytest
 from django.core.files.storage import default_storage
 from PIL import Image as PILImage
 
-from media import library
+from media import library, renditions
 from media.models import Image
 from tests.media_fixtures import (
     add_image,
@@ -132,3 +132,21 @@ def test_png_with_transparency_keeps_png_as_fallback():
     assert image.has_alpha
     assert image.article.mime_type == "image/png"
     assert image.article.src.endswith(".png")
+
+
+def test_files_go_through_default_storage_only(settings, media_root):
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    }
+    from django.core.files.storage import default_storage as storage
+
+    image = add_image()
+
+    assert storage.exists(image.file.name)
+    assert all(
+        storage.exists(name)
+        for spec in renditions.SPECS.values()
+        for _, _, name, _ in image.rendition_files(spec)
+    )
+    assert not media_root.exists()
