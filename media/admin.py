@@ -3,6 +3,7 @@ deletion. Writers (作者) upload, see the whole library and edit their own imag
 (编辑) manage every image."""
 
 from django.contrib import admin, messages
+from django.contrib.admin.options import IS_POPUP_VAR, SOURCE_MODEL_VAR, TO_FIELD_VAR
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import JsonResponse
@@ -15,6 +16,7 @@ from . import library, usage
 from .models import Image
 
 CHANGE_ANY = "media.change_any_image"
+POPUP_FIELDS = (IS_POPUP_VAR, TO_FIELD_VAR, SOURCE_MODEL_VAR)
 PICKER_SIZE = 24
 
 
@@ -62,7 +64,9 @@ class ImageAdmin(admin.ModelAdmin):
         )
 
     def add_view(self, request, form_url="", extra_context=None):
-        return redirect("admin:media_image_upload")
+        """The upload page; from a cover or portrait field's “+”, in its popup window."""
+        query = request.GET.urlencode()
+        return redirect(reverse("admin:media_image_upload") + (f"?{query}" if query else ""))
 
     def save_model(self, request, obj, form, change):
         moved = {"focal_x", "focal_y"} & set(form.changed_data)
@@ -130,13 +134,9 @@ class ImageAdmin(admin.ModelAdmin):
         if not self.has_add_permission(request):
             raise PermissionDenied
         if request.method != "POST":
-            context = {
-                **self.admin_site.each_context(request),
-                "opts": self.opts,
-                "title": "上传图片",
-                "max_mb": round(_max_bytes() / 1e6),
-            }
-            return TemplateResponse(request, "admin/media/image/upload.html", context)
+            return self._upload_page(request)
+        if IS_POPUP_VAR in request.POST:
+            return self._upload_in_popup(request)
         results = [_store(upload, request.user) for upload in request.FILES.getlist("files")]
         if not results:
             results = [{"ok": False, "error": "没有收到文件。"}]
@@ -147,6 +147,30 @@ class ImageAdmin(admin.ModelAdmin):
             level = messages.SUCCESS if result["ok"] else messages.ERROR
             self.message_user(request, result.get("message") or result["error"], level)
         return redirect("admin:media_image_changelist")
+
+    def _upload_page(self, request, error=""):
+        popup = {name: request.GET.get(name, "") for name in POPUP_FIELDS if name in request.GET}
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": "上传图片",
+            "max_mb": round(_max_bytes() / 1e6),
+            "is_popup": IS_POPUP_VAR in popup,
+            "popup_fields": popup.items(),
+            "error": error,
+        }
+        return TemplateResponse(request, "admin/media/image/upload.html", context)
+
+    def _upload_in_popup(self, request):
+        """One file for the field that opened the popup: it is chosen there once stored."""
+        upload = request.FILES.get("files")
+        if upload is None:
+            return self._upload_page(request, "没有收到文件。")
+        try:
+            image, _ = library.add(upload, request.user)
+        except library.UploadRefused as refused:
+            return self._upload_page(request, str(refused))
+        return self.response_add(request, image)
 
     def picker_view(self, request):
         """JSON list of library images for the article editor's 插图 dialog (`q` searches)."""

@@ -85,6 +85,27 @@ class TestUpload:
         texts = [str(m) for m in get_messages(response.wsgi_request)]
         assert any("假图.jpg" in t and "不是可识别的图片文件" in t for t in texts)
 
+    def test_cover_fields_plus_uploads_in_its_popup_and_chooses_the_image(self, client, writer):
+        client.force_login(writer)
+        popup = {"_popup": "1", "_to_field": "id"}
+
+        page = client.get(reverse("admin:media_image_add"), popup, follow=True)
+        html = page.content.decode()
+        response = client.post(reverse(UPLOAD), {**popup, "files": _file(jpeg_bytes(), "封面.jpg")})
+
+        assert '<input type="hidden" name="_popup" value="1">' in html and "multiple" not in html
+        image = Image.objects.get()
+        data = response.context["popup_response_data"]
+        assert f'"value": "{image.pk}"' in data
+
+    def test_a_refused_file_in_the_popup_shows_why(self, client, writer):
+        client.force_login(writer)
+
+        response = client.post(reverse(UPLOAD), {"_popup": "1", "files": _file(b"x", "坏.jpg")})
+
+        assert "“坏.jpg”未上传" in response.content.decode()
+        assert not Image.objects.exists()
+
     def test_upload_page_has_no_inline_script(self, client, writer):
         client.force_login(writer)
 

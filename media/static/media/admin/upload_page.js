@@ -5,7 +5,7 @@
 (function () {
   function init() {
     const form = document.querySelector("form.media-upload");
-    if (!form) return;
+    if (!form || form.dataset.popup) return;  // in a field's popup: the plain form, one file
     const zone = form.querySelector(".media-dropzone");
     const input = form.querySelector("input[type=file]");
     const results = form.querySelector(".media-upload__results");
