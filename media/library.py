@@ -85,6 +85,36 @@ def refocus(image: Image, focal_x: float, focal_y: float) -> None:
     transaction.on_commit(lambda: _delete([name for name in old if name not in written]))
 
 
+def missing_renditions(image: Image) -> list[str]:
+    """Names of the renditions `image` should have that storage lacks (after a new spec)."""
+    return [
+        name
+        for spec in renditions.SPECS.values()
+        for _, _, name, _ in image.rendition_files(spec)
+        if not default_storage.exists(name)
+    ]
+
+
+def redraw(image: Image, *, everything: bool = False) -> int:
+    """Draw `image`'s missing renditions (all of them with `everything`) from the original;
+    returns how many files were written."""
+    wanted = None if everything else set(missing_renditions(image))
+    if wanted == set():
+        return 0
+    with default_storage.open(image.file.name, "rb") as original:
+        picture = processing.open_picture(original.read())
+    written: list[str] = []
+    try:
+        sizes = dict(image.rendition_bytes)
+        sizes.update(_write_renditions(image, picture, written, only=wanted))
+        image.rendition_bytes = sizes
+        image.save(update_fields=["rendition_bytes"])
+    except BaseException:
+        _delete(written)
+        raise
+    return len(written)
+
+
 def remove(image: Image) -> None:
     """Delete the row and, once that is committed, the original and every rendition."""
     names = [image.file.name] + [
@@ -98,12 +128,15 @@ def _cropped():
     return [spec for spec in renditions.SPECS.values() if spec.crop]
 
 
-def _write_renditions(image, picture, written, specs=None) -> dict[str, int]:
+def _write_renditions(image, picture, written, specs=None, only=None) -> dict[str, int]:
+    """Draw and store the renditions of `specs` (all), or only those named in `only`."""
     sizes = {}
     focal = (image.focal_x, image.focal_y)
     for spec in specs or renditions.SPECS.values():
         drawn = {}
         for _, fmt, name, size in image.rendition_files(spec):
+            if only is not None and name not in only:
+                continue
             if size not in drawn:
                 drawn[size] = processing.draw(picture, spec, size, focal)
             data = processing.encode(drawn[size], fmt)

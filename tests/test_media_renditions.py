@@ -148,3 +148,25 @@ def test_files_are_served_with_far_future_cache_headers(client):
     assert response["Content-Type"] == "image/jpeg"
     assert "max-age=31536000" in response["Cache-Control"]
     assert "immutable" in response["Cache-Control"]
+
+
+def test_rebuild_renditions_draws_only_what_is_missing(media_root):
+    import io
+
+    from django.core.management import call_command
+
+    image = add_image()
+    lost = next(name for _, _, name, _ in _files(image, renditions.ARTICLE))
+    (media_root / lost).unlink()
+    report = io.StringIO()
+
+    call_command("rebuild_renditions", "--dry-run", stdout=report)
+    assert "1 张图片，缺少 1 个文件。" in report.getvalue()
+    assert not (media_root / lost).exists()
+
+    call_command("rebuild_renditions", stdout=report)
+    assert (media_root / lost).exists()
+    assert open_stored(lost).size == next(s for _, _, n, s in _files(image, renditions.ARTICLE))
+
+    call_command("rebuild_renditions", stdout=(again := io.StringIO()))
+    assert "0 张图片，已写入 0 个文件。" in again.getvalue()
