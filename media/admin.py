@@ -44,6 +44,10 @@ class ImageAdmin(admin.ModelAdmin):
     ]
     readonly_fields = ["large_preview", "size", "uploaded_by", "uploaded_at", "used_in"]
 
+    class Media:
+        css = {"all": ["media/admin/media.css"]}
+        js = ["media/admin/focal_point.js"]
+
     def get_urls(self):
         wrap = self.admin_site.admin_view
         return [
@@ -104,7 +108,9 @@ class ImageAdmin(admin.ModelAdmin):
     def large_preview(self, obj):
         article = obj.article
         return format_html(
-            '<img src="{}" width="{}" height="{}" alt="{}" class="media-preview">',
+            '<span class="media-focal"><img src="{}" width="{}" height="{}" alt="{}" '
+            'class="media-preview"><span class="media-focal__mark" hidden></span></span>'
+            '<span class="help">点击图片设置焦点。</span>',
             article.src,
             article.width,
             article.height,

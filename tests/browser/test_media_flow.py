@@ -100,3 +100,22 @@ def test_editor_drops_a_photo_into_the_body_and_publishes_it(
         "img => img.complete && img.naturalWidth > 0", arg=img.element_handle()
     )
     screenshot(reader, "article-with-figure")
+
+
+def test_editor_sets_the_focal_point_by_clicking_the_picture(page, picture_editor):
+    from tests.media_fixtures import add_image
+
+    image = add_image(jpeg_bytes(1600, 800), alt_text="码头")
+    log_in(page, picture_editor)
+    page.goto(f"/admin/media/image/{image.pk}/change/")
+
+    preview = page.locator(".media-focal img")
+    box = preview.bounding_box()
+    preview.click(position={"x": box["width"] * 0.9, "y": box["height"] * 0.25})
+    expect(page.locator(".media-focal__mark")).to_be_visible()
+    page.locator("input[name=_save]").click()
+    expect(success_message(page)).to_be_visible()
+
+    image.refresh_from_db()
+    assert image.focal_x == pytest.approx(0.9, abs=0.02)
+    assert image.focal_y == pytest.approx(0.25, abs=0.02)
