@@ -2,6 +2,7 @@
 deletion. Writers (作者) upload, see the whole library and edit their own images; editors
 (编辑) manage every image."""
 
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.options import IS_POPUP_VAR, SOURCE_MODEL_VAR, TO_FIELD_VAR
 from django.core.exceptions import PermissionDenied
@@ -22,9 +23,8 @@ PICKER_SIZE = 24
 
 @admin.register(Image)
 class ImageAdmin(admin.ModelAdmin):
-    change_list_template = "admin/media/image/change_list.html"
-    list_display = ["preview", "alt_text", "caption", "size", "uploaded_by", "uploaded_at"]
-    list_display_links = ["preview", "alt_text"]
+    change_list_template = "admin/media/image/change_list.html"  # a grid of thumbnails
+    list_display = ["alt_text", "caption", "size", "uploaded_by", "uploaded_at"]
     list_select_related = ["uploaded_by"]
     list_per_page = 48
     actions = None  # deleting is one at a time, after seeing where the image is used
@@ -93,17 +93,6 @@ class ImageAdmin(admin.ModelAdmin):
         context["usage"] = usage.articles_using(context["object"])
         return super().render_delete_form(request, context)
 
-    @admin.display(description="图片")
-    def preview(self, obj):
-        thumb = obj.thumb
-        return format_html(
-            '<img src="{}" width="{}" height="{}" alt="{}" class="media-thumb" loading="lazy">',
-            thumb.src,
-            thumb.width,
-            thumb.height,
-            obj.alt_text,
-        )
-
     @admin.display(description="预览")
     def large_preview(self, obj):
         article = obj.article
@@ -160,7 +149,7 @@ class ImageAdmin(admin.ModelAdmin):
             **self.admin_site.each_context(request),
             "opts": self.opts,
             "title": "上传图片",
-            "max_mb": round(_max_bytes() / 1e6),
+            "max_mb": round(settings.MEDIA_MAX_UPLOAD_BYTES / 1e6),
             "is_popup": IS_POPUP_VAR in popup,
             "popup_fields": popup.items(),
             "error": error,
@@ -190,12 +179,6 @@ class ImageAdmin(admin.ModelAdmin):
 def _usage_label(article, image) -> str:
     where = "封面" if article.cover_id == image.pk else "正文插图"
     return f"《{article.title}》（{article.get_status_display()}，{where}）"
-
-
-def _max_bytes() -> int:
-    from django.conf import settings
-
-    return settings.MEDIA_MAX_UPLOAD_BYTES
 
 
 def _store(upload, user) -> dict:
