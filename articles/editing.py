@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils import timezone
 
+from media import checks as media_checks
+
 from . import revisions, tag_names, workflow
 from .models import Article, ArticleRevision, Tag, TagAlias, TaggedArticle
 
@@ -27,10 +29,12 @@ Status = Article.Status
 
 @dataclass
 class BulkResult:
-    """What a change to many articles did: the articles changed and those left alone."""
+    """What a change to many articles did: the articles changed, those left alone (already
+    so, or a move the workflow does not allow) and those refused for their content."""
 
     changed: list[Article] = field(default_factory=list)
     skipped: list[Article] = field(default_factory=list)
+    refused: list[Article] = field(default_factory=list)
 
 
 def save(article: Article, *, user, tags=None, note: str = "", comment: str = "") -> Article:
@@ -62,6 +66,9 @@ def change_status(articles, to: str, *, user, published_at=None, note: str = "")
         for article in articles:
             if article.status == to or not workflow.can_move(user, article, to):
                 result.skipped.append(article)
+                continue
+            if to == Status.PUBLISHED and media_checks.publish_problems(article):
+                result.refused.append(article)  # images without alt text
                 continue
             revisions.ensure_baseline(article.pk)
             before = _before(article)
@@ -191,6 +198,17 @@ def import_article(article: Article, *, tags, user) -> Article:
     """Create or update an imported article with its suggested tags, as one edit."""
     comment = "导入" if article._state.adding else "导入更新"
     return save(article, user=user, tags=tags, comment=comment)
+
+
+def render_again(articles) -> int:
+    """Render the bodies of `articles` afresh, because an image they show changed or went:
+    new HTML and `updated_at` (which the caches follow), no revision. Returns how many."""
+    count = 0
+    with transaction.atomic():
+        for article in articles:
+            article.save(update_fields=["body", "updated_at"])  # the body's HTML is derived
+            count += 1
+    return count
 
 
 def revoke_preview(article: Article) -> None:

@@ -12,6 +12,8 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import escape
 
+from media.feeds import ImageFeedMixin
+
 from .counts import counted_tag
 from .models import Article
 from .selectors import public_authors
@@ -19,7 +21,7 @@ from .selectors import public_authors
 FEED_SIZE = 20
 
 
-class LatestArticlesFeed(Feed):
+class LatestArticlesFeed(ImageFeedMixin, Feed):
     """The newest published articles, full text."""
 
     feed_type = Rss201rev2Feed

@@ -6,6 +6,8 @@ from django import forms
 from django.db import transaction
 from django.utils import timezone
 
+from media import checks as media_checks
+
 from . import merge, revisions, roles, workflow
 from .models import Article, Tag
 from .tag_names import names_to_string, parse_tags, unknown
@@ -39,6 +41,7 @@ class ArticleAdminForm(forms.ModelForm):
             "title",
             "standfirst",
             "body",
+            "cover",
             "status",
             "published_at",
             "author",
@@ -73,9 +76,20 @@ class ArticleAdminForm(forms.ModelForm):
                 )
         return names
 
+    def clean_body(self):
+        body = self.cleaned_data["body"]
+        if problems := media_checks.body_problems(body):
+            raise forms.ValidationError(problems, code="images")
+        return body
+
     def clean(self):
         cleaned = super().clean()
         publishing = cleaned.get("status") == Article.Status.PUBLISHED
+        if publishing:
+            for problem in media_checks.missing_alt_text(
+                cleaned.get("body", ""), cleaned.get("cover")
+            ):
+                self.add_error(None, problem)
         if publishing and "published_at" in self.fields and not cleaned.get("published_at"):
             cleaned["published_at"] = timezone.now()  # “now” when left blank
         if self.instance.pk:

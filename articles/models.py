@@ -22,6 +22,15 @@ class Author(models.Model):
     name = models.CharField("笔名", max_length=100, help_text="署名，与原文一致。")
     slug = models.SlugField("网址别名", max_length=80, db_index=False, help_text="由笔名拼音生成。")
     bio = models.TextField("简介", blank=True)
+    portrait = models.ForeignKey(
+        "media.Image",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="portrait_of",
+        verbose_name="头像",
+        help_text="作者页和文章末尾的作者卡片上显示；从图库中选择。",
+    )
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
     updated_at = models.DateTimeField("更新时间", auto_now=True)
 
@@ -133,7 +142,9 @@ class ArticleQuerySet(models.QuerySet):
 
     def for_listing(self):
         return (
-            self.select_related("author").prefetch_related("tags").order_by("-published_at", "-id")
+            self.select_related("author__portrait", "cover")
+            .prefetch_related("tags")
+            .order_by("-published_at", "-id")
         )
 
 
@@ -156,6 +167,15 @@ class Article(models.Model):
     )
     standfirst = models.TextField("导语", blank=True, help_text="列表和分享时显示的一段摘要。")
     body = models.TextField("正文", help_text="Markdown：空行分段，“## ”开头为小标题。")
+    cover = models.ForeignKey(
+        "media.Image",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="cover_of",
+        verbose_name="封面图",
+        help_text="列表缩略图、文章页顶部和分享卡片上显示；从图库中选择。",
+    )
     credit = models.CharField(
         "原作者/来源", max_length=200, blank=True, help_text="原文署名的作者、出品方或专栏。"
     )

@@ -12,15 +12,19 @@ import nh3
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
+from media import markdown as media_markdown
+
 from . import text
 
 ALLOWED_TAGS = {
     "p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol", "li",
     "em", "strong", "code", "pre", "a",
-}  # fmt: skip
-ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "ol": {"start"}} | {
-    f"h{level}": {"id"} for level in range(2, 7)
-}
+} | media_markdown.TAGS  # fmt: skip
+ALLOWED_ATTRIBUTES = (
+    {"a": {"href", "title"}, "ol": {"start"}}
+    | {f"h{level}": {"id"} for level in range(2, 7)}
+    | media_markdown.ATTRIBUTES
+)
 URL_SCHEMES = {"http", "https", "mailto"}
 RESERVED_ID_PREFIXES = ("def-", "main", "toc-", "related-", "site-")  # ids the page uses
 
@@ -62,7 +66,8 @@ class _SafeExtension(Extension):
 
 def render_markdown(source: str) -> str:
     """Sanitised HTML for an article body; raw HTML in `source` shows as text."""
-    rendered = markdown.markdown(source or "", extensions=[_SafeExtension()], output_format="html")
+    extensions = [_SafeExtension(), media_markdown.FigureExtension()]
+    rendered = markdown.markdown(source or "", extensions=extensions, output_format="html")
     return nh3.clean(
         rendered,
         tags=ALLOWED_TAGS,

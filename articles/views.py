@@ -141,7 +141,8 @@ class AuthorView(ArticleQueryMixin, ListView):
     extra_context = {"nav": "articles"}
 
     def get_queryset(self):
-        self.author = get_object_or_404(public_authors(), slug=self.kwargs["slug"])
+        authors = public_authors().select_related("portrait")
+        self.author = get_object_or_404(authors, slug=self.kwargs["slug"])
         return super().get_queryset().filter(author=self.author)
 
     def get_context_data(self, **kwargs):

@@ -6,6 +6,7 @@ Runs with Django set up on the benchmark's database (bench/run.py passes the env
 adds COUNT articles, rebuilds the search index, and prints the pages to measure as JSON.
 """
 
+import io
 import json
 import os
 import random
@@ -86,6 +87,27 @@ def synthetic_body(sentences, rng) -> str:
     return "\n\n".join(blocks)
 
 
+def synthetic_covers(rng, count=6):
+    """A few library images, drawn and stored as an upload would be, to use as covers."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    from media import library
+
+    covers = []
+    for n in range(count):
+        out = io.BytesIO()
+        colors = [tuple(rng.randrange(256) for _ in range(3)) for _ in range(2)]
+        picture = Image.new("RGB", (1600, 1000), colors[0])
+        picture.paste(colors[1], (rng.randrange(800), 0, 1600, rng.randrange(200, 1000)))
+        picture.save(out, "JPEG", quality=85)
+        image, _ = library.add(SimpleUploadedFile(f"cover{n}.jpg", out.getvalue()))
+        image.alt_text = f"封面图{n + 1}"
+        image.save(update_fields=["alt_text"])
+        covers.append(image)
+    return covers
+
+
 def fill(count: int, static_root: Path, seed: int = 1) -> dict:
     """Add `count` synthetic published articles, reindex, and describe the pages to measure."""
     sys.path.insert(0, str(ROOT))
@@ -104,6 +126,10 @@ def fill(count: int, static_root: Path, seed: int = 1) -> dict:
     from articles.search.index import reindex_all
 
     rng = random.Random(seed)
+    covers = synthetic_covers(rng)
+    for n, article in enumerate(Article.objects.filter(cover=None)):  # the seed articles
+        article.cover = covers[n % len(covers)]
+        article.save(update_fields=["cover"])
     if count:
         sentences = seed_sentences()
         tags = synthetic_tags(sentences, rng)
@@ -121,6 +147,7 @@ def fill(count: int, static_root: Path, seed: int = 1) -> dict:
                         title=f"{clip(rng.choice(sentences), 24)}({offset + i + 1})",
                         slug=f"bench-{offset + i + 1:05d}",
                         author=rng.choice(authors),
+                        cover=rng.choice(covers) if rng.random() < 0.8 else None,
                         standfirst=standfirst,
                         summary=standfirst,
                         body=body,

@@ -131,6 +131,7 @@ def phase_env(scratch: Path, db_url: str) -> dict:
         "SECURE_SSL_REDIRECT": "0",
         "BENCH_STATIC_ROOT": str(scratch / "static"),
         "CACHE_DIR": str(scratch / "cache"),
+        "MEDIA_ROOT": str(scratch / "media"),
     }
 
 

@@ -7,6 +7,7 @@ from articles.cache import cached_page
 from articles.search_views import SearchView
 from articles.sitemaps import SITEMAPS
 from articles.views import robots_txt
+from media.views import media_urlpatterns
 
 urlpatterns = [
     path("", include("articles.urls")),
@@ -17,4 +18,5 @@ urlpatterns = [
     path("robots.txt", cached_page(robots_txt), name="robots"),
     path("admin/r/<int:content_type_id>/<path:object_id>/", view_on_site),
     path("admin/", admin.site.urls),
+    *media_urlpatterns(),
 ]

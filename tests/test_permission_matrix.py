@@ -24,6 +24,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from articles import presence, revisions
 from articles.models import Article, Author, DeletedImport, Tag
 from glossary.models import GlossaryEntry
+from media.models import Image
 from tests.conftest import SEED
 from tests.factories import make_article, make_author, make_term
 
@@ -78,6 +79,8 @@ def w(django_user_model):
         featured=featured,
         author=make_author("笔名甲"),
         term=make_term("产业互联网", status=GlossaryEntry.Status.SUGGESTED),
+        own_image=_image_row("a", writer),
+        others_image=_image_row("b", other),
         tombstone=DeletedImport.objects.create(
             source_document="000_seed.txt", source_position=3, title="被删除的导入文章"
         ),
@@ -96,6 +99,13 @@ def sign_in_records() -> dict:
         "access_log": AccessLog.objects.create(username="guesser", **client),
         "failure_log": AccessFailureLog.objects.create(username="guesser", **client),
     }
+
+
+def _image_row(digit, uploader):
+    """A library row without files: admin pages only build file addresses."""
+    return Image.objects.create(
+        sha256=digit * 64, width=800, height=600, file_size=1, uploaded_by=uploader
+    )
 
 
 def login(client, w, role):
@@ -122,6 +132,8 @@ TARGETS = {
     "tag": lambda w: ([w.tag_a.pk], ""),
     "term": lambda w: ([w.term.pk], ""),
     "tombstone": lambda w: ([w.tombstone.pk], ""),
+    "own image": lambda w: ([w.own_image.pk], ""),
+    "others image": lambda w: ([w.others_image.pk], ""),
     "group": lambda w: ([w.writers.pk], ""),
     "user": lambda w: ([w.other.pk], ""),
     "app articles": lambda w: (["articles"], ""),
@@ -196,6 +208,16 @@ GET_MATRIX = {
     ("articles_deletedimport_change", "tombstone"): (302, 403, 200, 200),  # read-only
     ("articles_deletedimport_delete", "tombstone"): (302, 403, 403, 403),
     ("articles_deletedimport_history", "tombstone"): (302, 403, 200, 200),
+    # --- images: writers upload, use any and edit their own; editors manage the library
+    ("media_image_changelist", "-"): (302, 200, 200, 200),
+    ("media_image_add", "-"): (302, 302, 302, 302),  # to the upload page
+    ("media_image_upload", "-"): (302, 200, 200, 200),
+    ("media_image_picker", "-"): (302, 200, 200, 200),
+    ("media_image_change", "own image"): (302, 200, 200, 200),
+    ("media_image_change", "others image"): (302, 200, 200, 200),  # read-only for writers
+    ("media_image_delete", "own image"): (302, 403, 200, 200),
+    ("media_image_delete", "others image"): (302, 403, 200, 200),
+    ("media_image_history", "own image"): (302, 200, 200, 200),
     # --- accounts: superusers only
     ("auth_group_changelist", "-"): (302, 403, 403, 200),
     ("auth_group_add", "-"): (302, 403, 403, 200),
@@ -554,6 +576,7 @@ OFFERED = {
         {"delete_selected", "approve", "reject"},
     ),
     "articles.deletedimport": (None, {"allow_reimport"}, {"allow_reimport"}),
+    "media.image": (set(), set(), set()),
     "auth.group": (None, None, {"delete_selected"}),
     "auth.user": (None, None, {"delete_selected"}),
     "otp_totp.totpdevice": (None, None, {"delete_selected"}),

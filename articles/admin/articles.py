@@ -54,7 +54,7 @@ class ArticleAdmin(
         "搜索标题、导语、正文、作者和标签，与网站搜索相同：繁体、全角、大小写不限，"
         "引号内为整个短语；草稿和待审稿也能找到。"
     )
-    autocomplete_fields = ["author"]
+    autocomplete_fields = ["author", "cover"]
     date_hierarchy = "published_at"
     readonly_fields = [
         "char_count",
@@ -66,7 +66,7 @@ class ArticleAdmin(
         "source_position",
     ]
     fieldsets = [
-        (None, {"fields": ["title", "standfirst", "body"]}),
+        (None, {"fields": ["title", "standfirst", "body", "cover"]}),
         (
             "发布",
             {

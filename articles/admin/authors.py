@@ -13,6 +13,7 @@ class AuthorAdmin(admin.ModelAdmin):
     search_fields = ["name"]
     ordering = ["name"]  # annotated querysets drop Meta.ordering; autocomplete pages need one
     readonly_fields = ["created_at", "updated_at"]
+    autocomplete_fields = ["portrait"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(n_articles=Count("articles"))

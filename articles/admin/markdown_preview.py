@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from articles.rendering import render_markdown
 from glossary.linking import current_matcher
+from media.editor import EDITOR_SCRIPTS, EDITOR_STYLES, editor_attrs
 
 MARKDOWN_FIELDS = ("body",)
 
@@ -23,8 +24,8 @@ def render_preview(source: str) -> str:
 
 class MarkdownEditorWidget(AdminTextareaWidget):
     class Media:
-        css = {"all": ["articles/admin/markdown_editor.css"]}
-        js = ["articles/admin/markdown_editor.js"]
+        css = {"all": ["articles/admin/markdown_editor.css", *EDITOR_STYLES]}
+        js = [*EDITOR_SCRIPTS, "articles/admin/markdown_editor.js"]
 
 
 class MarkdownPreviewAdminMixin:
@@ -51,6 +52,7 @@ class MarkdownPreviewAdminMixin:
                     "data-glossary-url": reverse(
                         f"{self.admin_site.name}:glossary_glossaryentry_changelist"
                     ),
+                    **editor_attrs(self.admin_site.name),
                 }
             )
         return super().formfield_for_dbfield(db_field, request, **kwargs)

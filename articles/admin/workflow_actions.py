@@ -38,6 +38,13 @@ class WorkflowActionsMixin:
         self.message_user(
             request, f"{len(result.changed)} 篇文章已设为“{label}”。", messages.SUCCESS
         )
+        if result.refused:
+            self.message_user(
+                request,
+                f"{len(result.refused)} 篇未发布（封面或插图没有替代文字）："
+                f"{_titles(result.refused)}。",
+                messages.WARNING,
+            )
         if skipped:
             self.message_user(
                 request,

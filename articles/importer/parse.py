@@ -10,6 +10,8 @@ Markdown.
 
 from dataclasses import dataclass
 
+from media.references import drop_image_references
+
 from . import boilerplate as bp
 from .cleanup import clean_body
 from .decode import ParseError, decode
@@ -71,7 +73,7 @@ def parse_text(text: str, source: str) -> ParsedDocument:
 
 
 def _article(position: int, block: Block, source: str) -> ParsedArticle:
-    cleaned = clean_body(bp.HINT.join(line.text for line in block.body))
+    cleaned = clean_body(drop_image_references(bp.HINT.join(line.text for line in block.body)))
     text, entries = extract_glossary(cleaned.text)
     if not text and not entries:
         raise ParseError(

@@ -95,6 +95,7 @@ def article_jsonld(context, article):
             "dateModified": article.updated_at,
             "wordCount": article.char_count,
             "keywords": [tag.name for tag in article.tags.all()],
+            **({"image": _absolute(context, article.cover.social.src)} if article.cover else {}),
         }
     )
 

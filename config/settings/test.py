@@ -14,6 +14,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WHITENOISE_AUTOREFRESH = True
+SERVE_MEDIA = True
+MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405  (tests point it at a tmp dir)
 
 if os.environ.get("REDIS_URL"):  # the cache tests against Redis, as production runs them
     CACHES = redis_caches(os.environ["REDIS_URL"])

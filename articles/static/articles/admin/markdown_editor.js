@@ -11,6 +11,7 @@
     {label: "引用", title: "引用(> )", run: (area) => prefixLines(area, "> ")},
     {label: "列表", title: "列表(- )", run: (area) => prefixLines(area, "- ")},
     {label: "链接", title: "链接([文字](网址))", run: (area) => wrap(area, "[", "](https://)", "链接文字")},
+    {label: "插图", title: "从图库插入图片，或上传新图片（也可把图片拖入、粘贴到正文）", run: (area) => window.MediaPicker.open(area)},
     {label: "查术语", title: "在术语表中查找所选文字", run: lookupTerm},
   ];
 
@@ -78,8 +79,13 @@
     body.className = "prose markdown-editor__body";
     preview.append(heading, body);
 
+    const status = document.createElement("p");
+    status.className = "markdown-editor__status";
+    status.setAttribute("role", "status");
+
     area.replaceWith(editor);
-    editor.append(toolbar, area, preview);
+    editor.append(toolbar, area, status, preview);
+    if (window.MediaPicker && area.dataset.uploadUrl) window.MediaPicker.acceptFiles(area, status);
 
     let timer = null;
     let latest = 0;
