@@ -166,14 +166,17 @@ class TestLibrary:
         assert image.social.src != old
         assert client.get(image.social.src).status_code == 200
 
-    def test_new_caption_reaches_the_published_body(self, client, editor):
+    def test_new_caption_reaches_the_published_body(
+        self, client, editor, django_capture_on_commit_callbacks
+    ):
         image = add_image(alt_text="图", caption="旧图注")
         article = make_article(body=f"![](media:{image.pk})")
         assert "旧图注" in client.get(article.get_absolute_url()).content.decode()  # now cached
         client.force_login(editor)
         data = {"alt_text": "图", "caption": "新图注", "credit": "", "focal_x": 0.5, "focal_y": 0.5}
 
-        client.post(reverse("admin:media_image_change", args=[image.pk]), data)
+        with django_capture_on_commit_callbacks(execute=True):
+            client.post(reverse("admin:media_image_change", args=[image.pk]), data)
 
         article.refresh_from_db()
         assert "<figcaption>新图注</figcaption>" in article.body_html
