@@ -16,6 +16,7 @@ from .rendering import lead_text, render_markdown
 from .slugs import unique_slug
 
 ARTICLE_SLUG_LENGTH = 40  # pinyin runs long: keep addresses short enough to read
+SCHEDULED_LABEL = "已排期"  # a published article whose time is still ahead
 
 
 class Author(models.Model):
@@ -226,6 +227,20 @@ class Article(models.Model):
             and self.published_at is not None
             and self.published_at <= timezone.now()
         )
+
+    @property
+    def is_scheduled(self) -> bool:
+        """Published with a time still ahead: it goes live by itself then."""
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at > timezone.now()
+        )
+
+    @property
+    def state_label(self) -> str:
+        """The status as editors read it: 已排期 for a published article not yet live."""
+        return SCHEDULED_LABEL if self.is_scheduled else self.get_status_display()
 
 
 def _unix_newlines(value: str) -> str:

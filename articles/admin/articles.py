@@ -11,6 +11,7 @@ from articles.models import Article
 from articles.search.query import parse
 from articles.search.results import matching_article_ids
 
+from .article_states import StateFilter, announce
 from .autosave import AutosaveAdminMixin
 from .history import RevisionsAdminMixin
 from .importing import ImportAdminMixin
@@ -41,14 +42,14 @@ class ArticleAdmin(
     list_display = [
         "title",
         "author",
-        "status",
+        "state",
         "published_at",
         "featured",
         "tag_list",
         "updated_at",
         "view_on_site_link",
     ]
-    list_filter = ["status", "featured", "author", "tags", "published_at", "updated_at"]
+    list_filter = [StateFilter, "featured", "author", "tags", "published_at", "updated_at"]
     list_select_related = ["author"]
     search_fields = ["title"]  # only for input with no searchable words; see get_search_results
     search_help_text = (
@@ -163,6 +164,7 @@ class ArticleAdmin(
             obj.created_by = request.user
             super().save_model(request, obj, form, change)
             workflow.record(obj, "", request.user, form.cleaned_data.get("status_note", ""))
+            announce(request, obj, "", None)
             return
         revisions.ensure_baseline(obj.pk)
         before = Article.objects.values("status", "slug", "published_at").get(pk=obj.pk)
@@ -170,6 +172,7 @@ class ArticleAdmin(
         note = form.cleaned_data.get("status_note", "")
         workflow.record(obj, before["status"], request.user, note)
         workflow.remember_old_slug(obj, before["slug"], before["published_at"])
+        announce(request, obj, before["status"], before["published_at"])
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
@@ -200,6 +203,10 @@ class ArticleAdmin(
             + (f"；{unchanged} 篇原本如此，未改动。" if unchanged else "。"),
             messages.SUCCESS,
         )
+
+    @admin.display(description="状态", ordering="status")
+    def state(self, obj):
+        return obj.state_label
 
     @admin.display(description="标签")
     def tag_list(self, obj):

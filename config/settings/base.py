@@ -13,6 +13,7 @@ SITE_DESCRIPTION = "产业互联网、数字化转型、SaaS 与智慧零售的�
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 DEBUG = os.environ.get("DEBUG", "").lower() in {"1", "true", "yes"}
 ALLOWED_HOSTS = [h for h in os.environ.get("ALLOWED_HOSTS", "").split(",") if h]
+DEMO_EDITOR = False  # development settings allow the demo editor login
 
 INSTALLED_APPS = [
     "django.contrib.admin",

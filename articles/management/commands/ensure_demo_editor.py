@@ -10,14 +10,17 @@ USERNAME = "editor"
 
 
 class Command(BaseCommand):
-    help = "Ensure a demo editor account exists (development only; DEBUG must be on)."
+    help = "Ensure a demo editor account exists (development settings only)."
 
     def add_arguments(self, parser):
         parser.add_argument("--reset", action="store_true", help="Set a new password and print it.")
 
     def handle(self, *args, reset, **options):
-        if not settings.DEBUG:
-            raise CommandError("The demo editor is for development only (DEBUG is off).")
+        if not settings.DEMO_EDITOR:
+            raise CommandError(
+                "The demo editor is for development only: "
+                "use DJANGO_SETTINGS_MODULE=config.settings.dev."
+            )
         User = get_user_model()
         user = User.objects.filter(username=USERNAME).first()
         if user is not None and not reset:
