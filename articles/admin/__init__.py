@@ -3,7 +3,7 @@
 from django.contrib import admin
 from taggit.models import Tag as TaggitTag
 
-from . import articles, authors, deleted_imports, tags  # noqa: F401  (registers the ModelAdmins)
+from . import articles, authors, deleted_imports, tags, users  # noqa: F401  (registers them)
 
 admin.site.site_header = "产业观察 · 编辑部"
 admin.site.site_title = "产业观察编辑部"

@@ -44,7 +44,7 @@ class ArticleAdmin(
         "author",
         "state",
         "published_at",
-        "featured",
+        "featured_mark",
         "tag_list",
         "updated_at",
         "view_on_site_link",
@@ -207,6 +207,10 @@ class ArticleAdmin(
     @admin.display(description="状态", ordering="status")
     def state(self, obj):
         return obj.state_label
+
+    @admin.display(description="首页推荐", ordering="featured")
+    def featured_mark(self, obj):
+        return "推荐" if obj.featured else ""
 
     @admin.display(description="标签")
     def tag_list(self, obj):

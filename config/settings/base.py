@@ -81,6 +81,7 @@ AUTH_PASSWORD_VALIDATORS = [
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文")]
+LOCALE_PATHS = [BASE_DIR / "locale"]  # our own zh-Hans for what Django's translation lacks
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True
