@@ -149,6 +149,7 @@ GET_MATRIX = {
     ("articles_article_revoke_preview", "own"): (302, 200, 200, 200),
     ("articles_article_revoke_preview", "others"): (302, 403, 200, 200),
     ("articles_article_markdown_preview", "-"): (302, 405, 405, 405),  # POST only
+    ("articles_article_tag_suggestions", "-"): (302, 200, 200, 200),
     ("articles_article_editing", "own"): (302, 405, 405, 405),  # POST only: the heartbeat
     ("articles_article_editing", "others"): (302, 405, 405, 405),
     ("articles_article_import", "-"): (302, 403, 200, 200),

@@ -3,6 +3,7 @@
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils.html import format_html
 
 from articles import revisions, roles, workflow
@@ -18,6 +19,8 @@ from .importing import ImportAdminMixin
 from .markdown_preview import MarkdownPreviewAdminMixin
 from .presence import PresenceAdminMixin
 from .sharing import PreviewAdminMixin
+from .tag_filter import PopularTagFilter
+from .tag_suggestions import TagSuggestionsAdminMixin
 from .workflow_actions import WorkflowActionsMixin
 
 
@@ -29,6 +32,7 @@ class ArticleAdmin(
     WorkflowActionsMixin,
     PreviewAdminMixin,
     MarkdownPreviewAdminMixin,
+    TagSuggestionsAdminMixin,
     ImportAdminMixin,
     admin.ModelAdmin,
 ):
@@ -49,7 +53,14 @@ class ArticleAdmin(
         "updated_at",
         "view_on_site_link",
     ]
-    list_filter = [StateFilter, "featured", "author", "tags", "published_at", "updated_at"]
+    list_filter = [
+        StateFilter,
+        "featured",
+        "author",
+        ("tags", PopularTagFilter),
+        "published_at",
+        "updated_at",
+    ]
     list_select_related = ["author"]
     search_fields = ["title"]  # only for input with no searchable words; see get_search_results
     search_help_text = (
@@ -157,6 +168,9 @@ class ArticleAdmin(
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
         form.editor = request.user  # a fresh class per request, so this stays per request
+        if "tags" in form.base_fields:
+            url = reverse(f"{self.admin_site.name}:articles_article_tag_suggestions")
+            form.base_fields["tags"].widget.attrs["data-suggest-url"] = url
         return form
 
     def save_model(self, request, obj, form, change):

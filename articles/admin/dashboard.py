@@ -1,14 +1,18 @@
 """The editors' dashboard above the admin's app list.
 
-What an editor needs at a glance: articles by status (published ones split into live and
-scheduled), what was edited last, what goes live by itself soon, the notes others left
+The day's work at a glance: one's own drafts, what waits for review, what goes live by
+itself this week, what was published lately, then articles by status (published ones
+split into live and scheduled), what was edited last, the notes others left
 with status changes, and how many glossary suggestions wait for review. Writers see the
 same panels for their own articles (the article admin's queryset decides).
 """
 
+from datetime import timedelta
+
 from django.contrib import admin
 from django.db.models import Count
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import urlencode
 
 from articles import roles, workflow
@@ -18,6 +22,7 @@ from glossary.models import GlossaryEntry
 from .article_states import SCHEDULED, StateFilter
 
 RECENT = 10
+DAY_LIST = 8  # my drafts, waiting for review, recently published
 SCHEDULED_SHOWN = 10
 NOTES = 10
 Status = Article.Status
@@ -30,10 +35,18 @@ def build(request) -> dict:
     listing = articles.select_related("author").only(
         "pk", "title", "status", "published_at", "updated_at", "author__name"
     )
+    week_ahead = timezone.now() + timedelta(days=7)
     dashboard = {
         "by_status": _by_status(articles),
+        "my_drafts": listing.filter(status=Status.DRAFT, created_by=request.user).order_by(
+            "-updated_at"
+        )[:DAY_LIST],
+        "in_review": listing.filter(status=Status.REVIEW).order_by("updated_at")[:DAY_LIST],
+        "recently_published": listing.published().order_by("-published_at")[:DAY_LIST],
         "recent": listing.order_by("-updated_at")[:RECENT],
-        "scheduled": workflow.scheduled(listing)[:SCHEDULED_SHOWN],
+        "scheduled": workflow.scheduled(listing).filter(published_at__lte=week_ahead)[
+            :SCHEDULED_SHOWN
+        ],
         "notes": _notes(request, articles),
         "suggestions": None,
     }

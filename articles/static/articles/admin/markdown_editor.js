@@ -5,14 +5,47 @@
 (function () {
   const DELAY = 400;
 
+  const MAC = /Mac|iPhone|iPad/.test(navigator.platform);
+  const MOD = MAC ? "⌘" : "Ctrl+";
+
+  // `key` with Ctrl (⌘ on a Mac); `alt` adds Alt (⌥). Shown in each button's title.
   const ACTIONS = [
-    {label: "粗体", title: "粗体(**文字**)", run: (area) => wrap(area, "**", "**", "粗体文字")},
-    {label: "小标题", title: "小标题(## )", run: (area) => prefixLines(area, "## ")},
-    {label: "引用", title: "引用(> )", run: (area) => prefixLines(area, "> ")},
-    {label: "列表", title: "列表(- )", run: (area) => prefixLines(area, "- ")},
-    {label: "链接", title: "链接([文字](网址))", run: (area) => wrap(area, "[", "](https://)", "链接文字")},
-    {label: "查术语", title: "在术语表中查找所选文字", run: lookupTerm},
+    {label: "粗体", hint: "**文字**", key: "b", run: (area) => wrap(area, "**", "**", "粗体文字")},
+    {label: "斜体", hint: "*文字*", key: "i", run: (area) => wrap(area, "*", "*", "斜体文字")},
+    {label: "小标题", hint: "## ", key: "2", alt: true, run: (area) => prefixLines(area, "## ")},
+    {label: "引用", hint: "> ", key: "q", alt: true, run: (area) => prefixLines(area, "> ")},
+    {label: "列表", hint: "- ", key: "l", alt: true, run: (area) => prefixLines(area, "- ")},
+    {label: "链接", hint: "[文字](网址)", key: "k", run: (area) => wrap(area, "[", "](https://)", "链接文字")},
+    {label: "查术语", hint: "在术语表中查找所选文字", run: lookupTerm},
   ];
+
+  function shortcut(action) {
+    if (!action.key) return "";
+    return MOD + (action.alt ? (MAC ? "⌥" : "Alt+") : "") + action.key.toUpperCase();
+  }
+
+  function titleOf(action) {
+    const keys = shortcut(action);
+    return `${action.label}（${action.hint}${keys ? "，" + keys : ""}）`;
+  }
+
+  function onShortcut(area, event) {
+    if (!(MAC ? event.metaKey : event.ctrlKey) || event.shiftKey) return;
+    const key = event.key.toLowerCase();
+    if (key === "s" && !event.altKey) {  // save and keep editing
+      const save = area.form && area.form.querySelector("input[name=_continue]");
+      if (save) {
+        event.preventDefault();
+        save.click();
+      }
+      return;
+    }
+    const action = ACTIONS.find((a) => a.key === key && Boolean(a.alt) === event.altKey);
+    if (action) {
+      event.preventDefault();
+      action.run(area);
+    }
+  }
 
   function changed(area) {
     area.dispatchEvent(new Event("input", {bubbles: true}));
@@ -64,7 +97,8 @@
       button.type = "button";
       button.className = "button";
       button.textContent = action.label;
-      button.title = action.title;
+      button.title = titleOf(action);
+      if (action.key) button.setAttribute("aria-keyshortcuts", shortcut(action).replace("⌘", "Meta+").replace("⌥", "Alt+"));
       button.addEventListener("click", () => action.run(area));
       toolbar.append(button);
     }
@@ -73,11 +107,12 @@
     preview.setAttribute("aria-label", "正文预览");
     const heading = document.createElement("p");
     heading.className = "markdown-editor__heading";
-    heading.textContent = "预览(与文章页相同的排版与术语链接)";
+    heading.textContent = "预览（与文章页相同的排版与术语链接；Ctrl+S 保存并继续编辑）";
     const body = document.createElement("div");
     body.className = "prose markdown-editor__body";
     preview.append(heading, body);
 
+    area.addEventListener("keydown", (event) => onShortcut(area, event));
     area.replaceWith(editor);
     editor.append(toolbar, area, preview);
 
