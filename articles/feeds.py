@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import escape
 
-from .models import Article
+from .models import Article, Section
 from .views import public_authors, public_tags
 
 FEED_SIZE = 20
@@ -104,6 +104,27 @@ class TagFeed(LatestArticlesFeed):
 
 class TagAtomFeed(AtomMixin, TagFeed):
     """Tag feed in Atom."""
+
+
+class SectionFeed(LatestArticlesFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(Section, slug=slug)
+
+    def title(self, obj=None):
+        return f"{settings.SITE_NAME}：{obj.name}"
+
+    def link(self, obj=None):
+        return obj.get_absolute_url()
+
+    def description(self, obj=None):
+        return obj.description or f"{settings.SITE_NAME}“{obj.name}”栏目的最新文章。"
+
+    def articles(self, obj):
+        return Article.objects.published().filter(section=obj)
+
+
+class SectionAtomFeed(AtomMixin, SectionFeed):
+    """Section feed in Atom."""
 
 
 class AuthorFeed(LatestArticlesFeed):

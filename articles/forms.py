@@ -90,6 +90,7 @@ class ArticleAdminForm(forms.ModelForm):
             "body",
             "status",
             "published_at",
+            "section",
             "author",
             "credit",
             "tags",

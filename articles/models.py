@@ -79,6 +79,43 @@ class TaggedArticle(ItemBase):
         ]
 
 
+class Section(models.Model):
+    """A 栏目: editors create and order sections; each has its page, feed and nav place."""
+
+    name = models.CharField("名称", max_length=40, help_text="导航和栏目页上显示的名称。")
+    slug = models.SlugField(
+        "网址别名",
+        max_length=60,
+        db_index=False,
+        blank=True,
+        help_text="留空则由名称拼音生成；保存后请勿随意修改，以免旧链接失效。",
+    )
+    description = models.TextField("简介", blank=True, help_text="栏目页顶部的一两句话。")
+    position = models.PositiveSmallIntegerField(
+        "排序", default=0, help_text="数字小的排在导航和首页的前面。"
+    )
+
+    class Meta:
+        ordering = ["position", "name"]
+        verbose_name = "栏目"
+        verbose_name_plural = "栏目"
+        constraints = [
+            models.UniqueConstraint(fields=["name"], name="section_unique_name"),
+            models.UniqueConstraint(fields=["slug"], name="section_unique_slug"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(Section, text.pinyin_slug(self.name, 40), exclude=self.pk)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("articles:section", args=[self.slug])
+
+
 def new_preview_key() -> str:
     """A fresh secret for preview share links; replacing it revokes the old links."""
     return secrets.token_urlsafe(16)[:22]
@@ -100,7 +137,9 @@ class ArticleQuerySet(models.QuerySet):
 
     def for_listing(self):
         return (
-            self.select_related("author").prefetch_related("tags").order_by("-published_at", "-id")
+            self.select_related("author", "section")
+            .prefetch_related("tags")
+            .order_by("-published_at", "-id")
         )
 
 
@@ -130,6 +169,15 @@ class Article(models.Model):
         "状态", max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True
     )
     published_at = models.DateTimeField("发布时间", null=True, blank=True)
+    section = models.ForeignKey(
+        Section,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="articles",
+        verbose_name="栏目",
+        help_text="文章所属的栏目；可以不选。",
+    )
     featured = models.BooleanField(
         "首页推荐", default=False, help_text="在首页头条位置展示；多篇推荐时取最新发布的一篇。"
     )

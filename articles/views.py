@@ -5,7 +5,17 @@ Every article query starts from `ArticleQueryMixin.get_queryset()`, which starts
 see the rest, as a preview.
 """
 
-from django.db.models import Count, Exists, OuterRef, Q, Value, prefetch_related_objects
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    OuterRef,
+    Q,
+    Value,
+    Window,
+    prefetch_related_objects,
+)
+from django.db.models.functions import RowNumber
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.generic import DetailView, ListView, TemplateView
@@ -14,13 +24,15 @@ from glossary.linking import linked_body
 from glossary.models import GlossaryEntry
 
 from . import text
-from .models import Article, Author, Tag
+from .models import Article, Author, Section, Tag
 from .rendering import table_of_contents
+from .sections import sections_for
 
 PAGE_SIZE = 20
 HOME_LATEST = 10
 HOME_TAGS = 12
 HOME_TERMS = 6
+HOME_PER_SECTION = 4
 RELATED_COUNT = 5
 TOC_MIN_HEADINGS = 3
 
@@ -43,6 +55,10 @@ def _crumb_home():
 
 def _crumb_articles():
     return ("文章", reverse("articles:list"))
+
+
+def _crumb_section(section):
+    return (section.name, section.get_absolute_url())
 
 
 class ArticleQueryMixin:
@@ -78,6 +94,7 @@ class HomeView(ArticleQueryMixin, TemplateView):
         return super().get_context_data(
             featured=featured,
             latest=latest,
+            sections=section_blocks(sections_for(self.request), articles),
             busiest_tags=public_tags().order_by("-article_count", "name")[:HOME_TAGS],
             terms=GlossaryEntry.objects.published().order_by("-updated_at", "pk")[:HOME_TERMS],
             **kwargs,
@@ -113,9 +130,10 @@ class ArticleDetailView(ArticleQueryMixin, DetailView):
             newer=self.neighbour(article, older=False),
             breadcrumbs=[
                 _crumb_home(),
-                _crumb_articles(),
+                _crumb_section(article.section) if article.section else _crumb_articles(),
                 (article.title, article.get_absolute_url()),
             ],
+            nav_section=article.section_id,
             **kwargs,
         )
 
@@ -209,6 +227,39 @@ class TagView(ArticleQueryMixin, ListView):
             ],
             **kwargs,
         )
+
+
+class SectionView(ArticleQueryMixin, ListView):
+    """A 栏目's page: its description and its published articles, newest first."""
+
+    template_name = "articles/section_detail.html"
+    context_object_name = "articles"
+    paginate_by = PAGE_SIZE
+
+    def get_queryset(self):
+        self.section = get_object_or_404(Section, slug=self.kwargs["slug"])
+        return super().get_queryset().filter(section=self.section)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(section=self.section, nav_section=self.section.pk, **kwargs)
+
+
+def section_blocks(sections, articles) -> list[tuple[Section, list[Article]]]:
+    """Each of `sections` with its latest `HOME_PER_SECTION` published articles, for the
+    home page, in one query."""
+    if not sections:
+        return []
+    newest_first = [F("published_at").desc(), F("id").desc()]
+    ranked = (
+        articles.filter(section__in=sections)
+        .annotate(rank=Window(RowNumber(), partition_by=F("section"), order_by=newest_first))
+        .filter(rank__lte=HOME_PER_SECTION)
+        .order_by(*newest_first)
+    )
+    by_section = {section.pk: [] for section in sections}
+    for article in ranked:
+        by_section[article.section_id].append(article)
+    return [(section, by_section[section.pk]) for section in sections if by_section[section.pk]]
 
 
 def robots_txt(request):

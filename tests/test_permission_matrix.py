@@ -20,7 +20,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from articles import presence, revisions
-from articles.models import Article, Author, DeletedImport, Tag
+from articles.models import Article, Author, DeletedImport, Section, Tag
 from glossary.models import GlossaryEntry
 from tests.conftest import SEED
 from tests.factories import make_article, make_author, make_term
@@ -75,6 +75,7 @@ def w(django_user_model):
         published=published,
         featured=featured,
         author=make_author("笔名甲"),
+        section=Section.objects.create(name="深度"),
         term=make_term("产业互联网", status=GlossaryEntry.Status.SUGGESTED),
         tombstone=DeletedImport.objects.create(
             source_document="000_seed.txt", source_position=3, title="被删除的导入文章"
@@ -104,6 +105,7 @@ TARGETS = {
     "others rev 1": lambda w: ([w.others_draft.pk, 1], ""),
     "author": lambda w: ([w.author.pk], ""),
     "tag": lambda w: ([w.tag_a.pk], ""),
+    "section": lambda w: ([w.section.pk], ""),
     "term": lambda w: ([w.term.pk], ""),
     "tombstone": lambda w: ([w.tombstone.pk], ""),
     "group": lambda w: ([w.writers.pk], ""),
@@ -164,6 +166,11 @@ GET_MATRIX = {
     ("articles_tag_change", "tag"): (302, 200, 200, 200),
     ("articles_tag_delete", "tag"): (302, 403, 200, 200),
     ("articles_tag_history", "tag"): (302, 200, 200, 200),
+    ("articles_section_changelist", "-"): (302, 403, 200, 200),  # sections are editors' work
+    ("articles_section_add", "-"): (302, 403, 200, 200),
+    ("articles_section_change", "section"): (302, 403, 200, 200),
+    ("articles_section_delete", "section"): (302, 403, 200, 200),
+    ("articles_section_history", "section"): (302, 403, 200, 200),
     ("glossary_glossaryentry_changelist", "-"): (302, 200, 200, 200),
     ("glossary_glossaryentry_add", "-"): (302, 403, 200, 200),
     ("glossary_glossaryentry_change", "term"): (302, 200, 200, 200),
@@ -508,6 +515,7 @@ OFFERED = {
         {"delete_selected", "approve", "reject"},
     ),
     "articles.deletedimport": (None, {"allow_reimport"}, {"allow_reimport"}),
+    "articles.section": (None, {"delete_selected"}, {"delete_selected"}),
     "auth.group": (None, None, {"delete_selected"}),
     "auth.user": (None, None, {"delete_selected"}),
 }
@@ -631,6 +639,14 @@ ACTION_MATRIX = {
         lambda w: {"post": "yes"},
         lambda w: fresh(w.author) is None,
         ((302, False), (200, False), (302, True), (302, True)),
+    ),
+    "bulk delete a section": (
+        "articles_section",
+        "delete_selected",
+        lambda w: [w.section],
+        lambda w: {"post": "yes"},
+        lambda w: fresh(w.section) is None,
+        ((302, False), (403, False), (302, True), (302, True)),
     ),
     "merge tags": (
         "articles_tag",

@@ -56,6 +56,7 @@ class ArticleAdmin(
     list_filter = [
         StateFilter,
         "featured",
+        "section",
         "author",
         ("tags", PopularTagFilter),
         "published_at",
@@ -88,6 +89,7 @@ class ArticleAdmin(
                     "status_note",
                     "published_at",
                     "featured",
+                    "section",
                     "author",
                     "credit",
                     "tags",

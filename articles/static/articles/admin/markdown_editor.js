@@ -1,5 +1,5 @@
-/* Markdown editor for the article form: a formatting toolbar and a live preview.
- * The preview is fetched from the admin, rendered as on the article page. */
+/* Markdown editor for the article form: a formatting toolbar with keyboard shortcuts and
+ * a live preview, fetched from the admin and shown with the article page's stylesheet. */
 "use strict";
 
 (function () {
@@ -108,8 +108,20 @@
     const heading = document.createElement("p");
     heading.className = "markdown-editor__heading";
     heading.textContent = "预览（与文章页相同的排版与术语链接；Ctrl+S 保存并继续编辑）";
+    // The preview is the article page's own markup and stylesheet, kept apart from the
+    // admin's styles in a shadow root.
     const body = document.createElement("div");
-    body.className = "prose markdown-editor__body";
+    body.className = "markdown-editor__body";
+    const page = body.attachShadow({mode: "open"});
+    const sheet = document.createElement("link");
+    sheet.rel = "stylesheet";
+    sheet.href = area.dataset.siteCss;
+    const article = document.createElement("article");
+    article.className = "article";
+    const prose = document.createElement("div");
+    prose.className = "prose";
+    article.append(prose);
+    page.append(sheet, article);
     preview.append(heading, body);
 
     area.addEventListener("keydown", (event) => onShortcut(area, event));
@@ -132,7 +144,7 @@
         if (!response.ok) throw new Error(String(response.status));
         const result = await response.json();
         if (request !== latest) return;
-        body.innerHTML = result.html;  // sanitised by the server, as on the article page
+        prose.innerHTML = result.html;  // sanitised by the server, as on the article page
         preview.classList.remove("markdown-editor__preview--stale");
       } catch (error) {
         if (request === latest) preview.classList.add("markdown-editor__preview--stale");
