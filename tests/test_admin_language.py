@@ -2,6 +2,7 @@
 fragments Django 6.1 leaves untranslated, tags sort by pinyin, the demo editor is an 编辑."""
 
 import html
+import io
 import re
 from pathlib import Path
 
@@ -140,3 +141,12 @@ def test_action_messages_use_full_width_punctuation(admin_client):
     said = [str(m) for m in get_messages(response.wsgi_request)]
     skipped = [message for message in said if "未改动" in message]
     assert skipped and "（已是“已归档”" in skipped[0] and "）：《已经发布》" in skipped[0]
+
+
+@override_settings(DEMO_EDITOR=True)
+def test_reset_turns_an_old_superuser_demo_login_into_an_editor(django_user_model):
+    django_user_model.objects.create_superuser("editor", "e@example.com", "old")
+    call_command("ensure_demo_editor", "--reset", stdout=io.StringIO())
+    user = django_user_model.objects.get(username="editor")
+    assert not user.is_superuser
+    assert user.groups.filter(name="编辑").exists()

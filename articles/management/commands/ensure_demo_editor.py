@@ -37,7 +37,8 @@ class Command(BaseCommand):
             return
         password = secrets.token_urlsafe(9)
         if user is None:
-            user = User(username=USERNAME, is_staff=True)
+            user = User(username=USERNAME)
+        user.is_staff, user.is_superuser = True, False  # an editor, as a newcomer would be
         user.set_password(password)
         user.save()
         user.groups.add(Group.objects.get(name=roles.EDITOR))
