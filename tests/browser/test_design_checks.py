@@ -173,3 +173,13 @@ def test_tag_box_suggests_existing_tags_by_pinyin_initials(admin_page, article):
     option.wait_for()
     option.dispatch_event("mousedown")
     assert admin_page.locator("#id_tags").input_value() == "产业互联网、"
+
+
+def test_headings_are_bold_with_the_only_cjk_font_having_no_bold(page, article):
+    """Debian's test machines have WenQuanYi Zen Hei alone, without a bold face: headings
+    must still come out heavier than body text."""
+    page.goto(article.get_absolute_url())
+    heading = page.locator("h1")
+    bold = heading.screenshot()
+    heading.evaluate("(h) => { h.style.fontWeight = '400'; }")
+    assert heading.screenshot() != bold
