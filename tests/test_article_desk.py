@@ -162,3 +162,12 @@ class TestDayDashboard:
         assert "刚发布的" in panel("dashboard-published")
         assert "下周以后" not in panel("dashboard-published")
         assert "下周以后" not in panel("dashboard-scheduled")
+
+
+def test_list_times_are_compact(client, editor):
+    article = make_article("时间", published_at=timezone.now() - timedelta(days=400))
+    page = client.get(CHANGELIST).content.decode()
+    shown = timezone.localtime(article.published_at).strftime("%Y-%m-%d %H:%M")
+    assert f'<td class="field-published_when">{shown}</td>' in page
+    today = timezone.localtime(article.updated_at).strftime("%m-%d %H:%M")
+    assert f'<td class="field-updated_when">{today}</td>' in page

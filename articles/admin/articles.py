@@ -4,6 +4,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import format_html
 
 from articles import revisions, roles, workflow
@@ -47,10 +48,10 @@ class ArticleAdmin(
         "title",
         "author",
         "state",
-        "published_at",
+        "published_when",
         "featured_mark",
         "tag_list",
-        "updated_at",
+        "updated_when",
         "view_on_site_link",
     ]
     list_filter = [
@@ -224,6 +225,14 @@ class ArticleAdmin(
     def state(self, obj):
         return obj.state_label
 
+    @admin.display(description="发布时间", ordering="published_at")
+    def published_when(self, obj):
+        return _short_time(obj.published_at)
+
+    @admin.display(description="更新时间", ordering="updated_at")
+    def updated_when(self, obj):
+        return _short_time(obj.updated_at)
+
     @admin.display(description="首页推荐", ordering="featured")
     def featured_mark(self, obj):
         return "推荐" if obj.featured else ""
@@ -237,6 +246,15 @@ class ArticleAdmin(
         return format_html(
             "<a href='{}' target='_blank' rel='noopener'>{}</a>", obj.get_absolute_url(), "查看"
         )
+
+
+def _short_time(when) -> str:
+    """“11-27 14:05”, with the year only when it is not this year: a compact list column."""
+    if when is None:
+        return "-"
+    local = timezone.localtime(when)
+    pattern = "%m-%d %H:%M" if local.year == timezone.localtime().year else "%Y-%m-%d %H:%M"
+    return local.strftime(pattern)
 
 
 def _is_autocomplete(request) -> bool:
