@@ -183,3 +183,13 @@ def test_headings_are_bold_with_the_only_cjk_font_having_no_bold(page, article):
     bold = heading.screenshot()
     heading.evaluate("(h) => { h.style.fontWeight = '400'; }")
     assert heading.screenshot() != bold
+
+
+def test_body_and_preview_sit_side_by_side_without_overlap(admin_page, article):
+    admin_page.set_viewport_size(DESKTOP)
+    admin_page.goto(reverse("admin:articles_article_change", args=[article.pk]))
+    admin_page.locator(".markdown-editor__body .prose p").first.wait_for()
+    text = admin_page.locator("textarea.markdown-editor").bounding_box()
+    preview = admin_page.locator(".markdown-editor__preview").bounding_box()
+    assert text["x"] + text["width"] <= preview["x"]  # beside it, not under it
+    assert text["height"] >= 300  # not the admin's 120 px box
