@@ -4,13 +4,15 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
 from .cache import CONTENT, bump
-from .models import Article, Author, Tag, TaggedArticle
+from .models import Article, Author, Section, Tag, TaggedArticle
 
 
 @receiver(post_save, sender=Article)
 @receiver(post_delete, sender=Article)
 @receiver(post_save, sender=Author)
 @receiver(post_delete, sender=Author)
+@receiver(post_save, sender=Section)  # every page's navigation lists the sections
+@receiver(post_delete, sender=Section)
 @receiver(post_save, sender=Tag)
 @receiver(post_delete, sender=Tag)
 @receiver(post_save, sender=TaggedArticle)

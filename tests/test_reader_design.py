@@ -38,6 +38,11 @@ class TestSections:
         assert response.status_code == 302
         assert Section.objects.get(name="产业观察").slug == "chan-ye-guan-cha"
 
+    def test_a_new_section_shows_on_cached_pages_at_once(self, client):
+        assert "新栏目" not in client.get("/").content.decode()
+        Section.objects.create(name="新栏目")
+        assert "新栏目" in client.get("/").content.decode()
+
     def test_navigation_follows_the_editors_order(self, client, sections):
         page = client.get("/").content.decode()
         nav = page.split('aria-label="主导航"')[1].split("</nav>")[0]
@@ -58,6 +63,11 @@ class TestSections:
         feed = client.get(reverse("articles:section_rss", args=[sections[1].slug]))
         assert feed.status_code == 200 and "快讯一" in feed.content.decode()
         assert client.get(f"/sections/{sections[1].slug}/feed/").status_code == 301
+
+    def test_sitemap_lists_the_sections(self, client, sections):
+        sitemap = client.get("/sitemap.xml").content.decode()
+        for section in sections:
+            assert f"<loc>http://testserver{section.get_absolute_url()}</loc>" in sitemap
 
     def test_home_has_a_block_per_section(self, client, sections):
         for n in range(6):

@@ -26,7 +26,7 @@ PAGES = {
     "tag atom": (lambda s: f"/tags/{s['tag'].slug}/feed/atom/", 4),
     "author rss": (lambda s: f"/authors/{s['author'].slug}/feed/rss/", 4),
     "author atom": (lambda s: f"/authors/{s['author'].slug}/feed/atom/", 4),
-    "sitemap": (lambda s: "/sitemap.xml", 9),
+    "sitemap": (lambda s: "/sitemap.xml", 10),
     "robots": (lambda s: "/robots.txt", 1),
 }
 
