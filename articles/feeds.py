@@ -15,7 +15,7 @@ from django.utils.html import escape
 from media.feeds import ImageFeedMixin
 
 from .counts import counted_tag
-from .models import Article
+from .models import Article, Section
 from .selectors import public_authors
 
 FEED_SIZE = 20
@@ -111,6 +111,27 @@ class TagFeed(LatestArticlesFeed):
 
 class TagAtomFeed(AtomMixin, TagFeed):
     """Tag feed in Atom."""
+
+
+class SectionFeed(LatestArticlesFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(Section, slug=slug)
+
+    def title(self, obj=None):
+        return f"{settings.SITE_NAME}：{obj.name}"
+
+    def link(self, obj=None):
+        return obj.get_absolute_url()
+
+    def description(self, obj=None):
+        return obj.description or f"{settings.SITE_NAME}“{obj.name}”栏目的最新文章。"
+
+    def articles(self, obj):
+        return Article.objects.published().filter(section=obj)
+
+
+class SectionAtomFeed(AtomMixin, SectionFeed):
+    """Section feed in Atom."""
 
 
 class AuthorFeed(LatestArticlesFeed):

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from media import checks as media_checks
 
-from . import merge, revisions, roles, workflow
+from . import merge, revisions, roles, workflow, workflow_buttons
 from .models import Article, Tag
 from .tag_names import names_to_string, parse_tags, unknown
 
@@ -44,6 +44,7 @@ class ArticleAdminForm(forms.ModelForm):
             "cover",
             "status",
             "published_at",
+            "section",
             "author",
             "credit",
             "tags",
@@ -60,9 +61,20 @@ class ArticleAdminForm(forms.ModelForm):
             self.fields["slug"].help_text = "留空则由标题拼音生成；发布后修改，旧网址会自动跳转。"
         if "tags" in self.fields:
             self.fields["tags"].help_text = "用逗号或顿号分隔，如：产业互联网、SaaS。"
+        self.workflow_actions, self.workflow_action = [], None
         if "status" in self.fields and self.editor is not None:
             article = self.instance if self.instance.pk else None
             self.fields["status"].choices = workflow.choices_for(self.editor, article)
+            self._take_workflow_button(article)
+
+    def _take_workflow_button(self, article):
+        """Offer the workflow buttons; the one pressed sets the status field's value."""
+        allowed = {value for value, _ in self.fields["status"].choices}
+        self.workflow_actions = workflow_buttons.offered(article, allowed)
+        self.workflow_action = workflow_buttons.pressed(self.data, allowed)
+        if self.workflow_action is not None:
+            self.data = self.data.copy()
+            self.data[self.add_prefix("status")] = self.workflow_action.target
 
     def clean_tags(self):
         names = self.cleaned_data["tags"]
@@ -84,6 +96,12 @@ class ArticleAdminForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        problem = workflow_buttons.check_schedule(self.workflow_action, cleaned.get("published_at"))
+        if problem:
+            self.add_error("published_at" if "published_at" in self.fields else None, problem)
+        when = cleaned.get("published_at")
+        if self.workflow_action and self.workflow_action.name == "publish" and when:
+            cleaned["published_at"] = min(when, timezone.now())  # 发布 means now
         publishing = cleaned.get("status") == Article.Status.PUBLISHED
         if publishing:
             for problem in media_checks.missing_alt_text(

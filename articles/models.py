@@ -16,6 +16,7 @@ from .rendering import lead_text, render_markdown
 from .slugs import save_with_unique_slug
 
 ARTICLE_SLUG_LENGTH = 40  # pinyin runs long: keep addresses short enough to read
+SCHEDULED_LABEL = "已排期"  # a published article whose time is still ahead
 
 
 class Author(models.Model):
@@ -109,6 +110,45 @@ class TaggedArticle(ItemBase):
         ]
 
 
+class Section(models.Model):
+    """A 栏目: editors create and order sections; each has its page, feed and nav place."""
+
+    name = models.CharField("名称", max_length=40, help_text="导航和栏目页上显示的名称。")
+    slug = models.SlugField(
+        "网址别名",
+        max_length=60,
+        db_index=False,
+        blank=True,
+        help_text="留空则由名称拼音生成；保存后请勿随意修改，以免旧链接失效。",
+    )
+    description = models.TextField("简介", blank=True, help_text="栏目页顶部的一两句话。")
+    position = models.PositiveSmallIntegerField(
+        "排序", default=0, help_text="数字小的排在导航和首页的前面。"
+    )
+
+    class Meta:
+        ordering = ["position", "name"]
+        verbose_name = "栏目"
+        verbose_name_plural = "栏目"
+        constraints = [
+            models.UniqueConstraint(fields=["name"], name="section_unique_name"),
+            models.UniqueConstraint(fields=["slug"], name="section_unique_slug"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if self.slug:
+            super().save(*args, **kwargs)
+        else:
+            base = text.pinyin_slug(self.name, 40)
+            save_with_unique_slug(self, base, lambda: super(Section, self).save(*args, **kwargs))
+
+    def get_absolute_url(self):
+        return reverse("articles:section", args=[self.slug])
+
+
 def new_preview_key() -> str:
     """A fresh secret for preview share links; replacing it revokes the old links."""
     return secrets.token_urlsafe(16)[:22]
@@ -142,7 +182,7 @@ class ArticleQuerySet(models.QuerySet):
 
     def for_listing(self):
         return (
-            self.select_related("author__portrait", "cover")
+            self.select_related("author__portrait", "cover", "section")
             .prefetch_related("tags")
             .order_by("-published_at", "-id")
         )
@@ -183,6 +223,15 @@ class Article(models.Model):
         "状态", max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True
     )
     published_at = models.DateTimeField("发布时间", null=True, blank=True)
+    section = models.ForeignKey(
+        Section,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="articles",
+        verbose_name="栏目",
+        help_text="文章所属的栏目；可以不选。",
+    )
     featured = models.BooleanField(
         "首页推荐", default=False, help_text="在首页头条位置展示；多篇推荐时取最新发布的一篇。"
     )
@@ -290,6 +339,25 @@ class Article(models.Model):
         self.reading_minutes = text.reading_minutes(full)
         self.body_html = render_markdown(self.body)
         self.summary = self.standfirst or lead_text(self.body_html)
+
+    @property
+    def is_scheduled(self) -> bool:
+        """Published with a time still ahead: it goes live by itself then."""
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at > timezone.now()
+        )
+
+    @property
+    def is_visible(self) -> bool:
+        """`ArticleQuerySet.published()` for an article in hand: readers may see it now."""
+        return self.status == self.Status.PUBLISHED and not self.is_scheduled
+
+    @property
+    def state_label(self) -> str:
+        """The status as editors read it: 已排期 for a published article not yet live."""
+        return SCHEDULED_LABEL if self.is_scheduled else self.get_status_display()
 
 
 TEXT_FIELDS = frozenset({"standfirst", "body"})

@@ -27,7 +27,7 @@ from django.utils import timezone
 
 from . import related, tasks
 from .cache import CONTENT, bump
-from .models import Article, Author, DeletedImport, Tag, TaggedArticle
+from .models import Article, Author, DeletedImport, Section, Tag, TaggedArticle
 from .search import index
 from .search.documents import ARTICLE
 
@@ -107,8 +107,12 @@ def author_saved(sender, instance, raw=False, **kwargs):
 
 
 @receiver(post_delete, sender=Author, dispatch_uid="author_deleted")
-def author_deleted(sender, **kwargs):
-    bump_after_commit(CONTENT)
+@receiver(post_save, sender=Section, dispatch_uid="section_saved")
+@receiver(post_delete, sender=Section, dispatch_uid="section_deleted")
+def navigation_changed(sender, raw=False, **kwargs):
+    """An author gone, or a section (listed in every page's navigation) changed."""
+    if not raw:
+        bump_after_commit(CONTENT)
 
 
 @receiver(post_save, sender=Tag, dispatch_uid="tag_saved")

@@ -12,6 +12,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
 from . import roles, segmenter
+from .diff_context import paragraph_diff
 from .models import Article, ArticleRevision
 
 TEXT_FIELDS = ("title", "standfirst", "body", "credit")
@@ -91,13 +92,12 @@ def compare(old: dict, new: dict) -> list[dict]:
     """Per field: its label, whether it changed, and the marked-up difference."""
     rows = []
     for name in TEXT_FIELDS:
-        rows.append(
-            {
-                "label": LABELS[name],
-                "changed": old[name] != new[name],
-                "diff": diff_html(old[name], new[name]),
-            }
-        )
+        changed = old[name] != new[name]
+        if name == "body" and changed:  # long: the changed paragraphs with their context
+            diff = paragraph_diff(old[name], new[name], diff_html)
+        else:
+            diff = diff_html(old[name], new[name])
+        rows.append({"label": LABELS[name], "changed": changed, "diff": diff})
     status = [Article.Status(state["status"]).label for state in (old, new)]
     tags = ["、".join(state["tags"]) for state in (old, new)]
     for label, (before, after) in ((LABELS["status"], status), (LABELS["tags"], tags)):

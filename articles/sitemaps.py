@@ -1,15 +1,16 @@
-"""Sitemaps of everything readers may see: sections, articles, authors, tags, terms."""
+"""Sitemaps of everything readers may see: the fixed pages, sections (栏目), articles,
+authors, tags, terms."""
 
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from glossary.models import GlossaryEntry
 
-from .models import Article
+from .models import Article, Section
 from .selectors import public_authors, public_tags
 
 
-class SectionSitemap(Sitemap):
+class FixedPageSitemap(Sitemap):
     changefreq = "daily"
 
     def items(self):
@@ -17,6 +18,13 @@ class SectionSitemap(Sitemap):
 
     def location(self, item):
         return reverse(item)
+
+
+class SectionSitemap(Sitemap):
+    changefreq = "daily"
+
+    def items(self):
+        return Section.objects.only("slug")
 
 
 class ArticleSitemap(Sitemap):
@@ -56,6 +64,7 @@ class GlossarySitemap(Sitemap):
 
 
 SITEMAPS = {
+    "pages": FixedPageSitemap,
     "sections": SectionSitemap,
     "articles": ArticleSitemap,
     "authors": AuthorSitemap,

@@ -17,6 +17,17 @@ urlpatterns = [
     ),
     path("authors/<slug:slug>/feed/rss/", cached_page(feeds.AuthorFeed()), name="author_rss"),
     path("authors/<slug:slug>/feed/atom/", cached_page(feeds.AuthorAtomFeed()), name="author_atom"),
+    path("sections/<slug:slug>/", cached_page(views.SectionView.as_view()), name="section"),
+    path("sections/<slug:slug>/feed/rss/", cached_page(feeds.SectionFeed()), name="section_rss"),
+    path(
+        "sections/<slug:slug>/feed/atom/",
+        cached_page(feeds.SectionAtomFeed()),
+        name="section_atom",
+    ),
+    path(
+        "sections/<slug:slug>/feed/",
+        RedirectView.as_view(pattern_name="articles:section_rss", permanent=True),
+    ),
     path("tags/", cached_page(views.TagListView.as_view()), name="tags"),
     path("tags/<slug:slug>/", cached_page(views.TagView.as_view(), params=["page"]), name="tag"),
     path("tags/<slug:slug>/feed/rss/", cached_page(feeds.TagFeed()), name="tag_rss"),

@@ -5,7 +5,14 @@ Every article query starts from `ArticleQueryMixin.get_queryset()`, which starts
 see the rest, as a preview.
 """
 
-from django.db.models import Q, Value, prefetch_related_objects
+from django.db.models import (
+    F,
+    Q,
+    Value,
+    Window,
+    prefetch_related_objects,
+)
+from django.db.models.functions import RowNumber
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -15,14 +22,16 @@ from glossary.linking import linked_body
 from glossary.models import GlossaryEntry
 
 from . import counts, related, text
-from .models import Article
+from .models import Article, Section
 from .rendering import table_of_contents
+from .sections import sections_for
 from .selectors import public_authors
 
 PAGE_SIZE = 20
 HOME_LATEST = 10
 HOME_TAGS = 12
 HOME_TERMS = 6
+HOME_PER_SECTION = 4
 RELATED_COUNT = 5
 TOC_MIN_HEADINGS = 3
 
@@ -33,6 +42,10 @@ def _crumb_home():
 
 def _crumb_articles():
     return ("文章", reverse("articles:list"))
+
+
+def _crumb_section(section):
+    return (section.name, section.get_absolute_url())
 
 
 class ArticleQueryMixin:
@@ -65,6 +78,7 @@ class HomeView(ArticleQueryMixin, TemplateView):
         return super().get_context_data(
             featured=featured,
             latest=latest,
+            sections=section_blocks(sections_for(self.request), articles),
             busiest_tags=counts.counted_tags()[:HOME_TAGS],
             terms=GlossaryEntry.objects.published().order_by("-updated_at", "pk")[:HOME_TERMS],
             **kwargs,
@@ -101,9 +115,10 @@ class ArticleDetailView(ArticleQueryMixin, DetailView):
             newer=self.neighbour(article, older=False),
             breadcrumbs=[
                 _crumb_home(),
-                _crumb_articles(),
+                _crumb_section(article.section) if article.section else _crumb_articles(),
                 (article.title, article.get_absolute_url()),
             ],
+            nav_section=article.section_id,
             **kwargs,
         )
 
@@ -193,6 +208,39 @@ class TagView(ArticleQueryMixin, ListView):
             ],
             **kwargs,
         )
+
+
+class SectionView(ArticleQueryMixin, ListView):
+    """A 栏目's page: its description and its published articles, newest first."""
+
+    template_name = "articles/section_detail.html"
+    context_object_name = "articles"
+    paginate_by = PAGE_SIZE
+
+    def get_queryset(self):
+        self.section = get_object_or_404(Section, slug=self.kwargs["slug"])
+        return super().get_queryset().filter(section=self.section)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(section=self.section, nav_section=self.section.pk, **kwargs)
+
+
+def section_blocks(sections, articles) -> list[tuple[Section, list[Article]]]:
+    """Each of `sections` with its latest `HOME_PER_SECTION` published articles, for the
+    home page, in one query."""
+    if not sections:
+        return []
+    newest_first = [F("published_at").desc(), F("id").desc()]
+    ranked = (
+        articles.filter(section__in=sections)
+        .annotate(rank=Window(RowNumber(), partition_by=F("section"), order_by=newest_first))
+        .filter(rank__lte=HOME_PER_SECTION)
+        .order_by(*newest_first)
+    )
+    by_section = {section.pk: [] for section in sections}
+    for article in ranked:
+        by_section[article.section_id].append(article)
+    return [(section, by_section[section.pk]) for section in sections if by_section[section.pk]]
 
 
 def robots_txt(request):

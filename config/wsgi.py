@@ -6,3 +6,7 @@ from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.prod")
 application = get_wsgi_application()
+
+from config.static_manifest import require_static_manifest  # noqa: E402  (needs settings)
+
+require_static_manifest()

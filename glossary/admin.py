@@ -5,6 +5,7 @@ from functools import reduce
 from operator import or_
 from urllib.parse import urlencode
 
+from django import forms
 from django.contrib import admin, messages
 from django.db.models import Count, F, Q
 from django.urls import reverse
@@ -84,8 +85,31 @@ def mentioning_articles(
     return shown, total
 
 
+class GlossaryEntryForm(forms.ModelForm):
+    """The slug may be left empty: `GlossaryEntry.save()` makes it from the term's pinyin."""
+
+    class Meta:
+        model = GlossaryEntry
+        fields = [
+            "term",
+            "definition",
+            "aliases",
+            "link_exceptions",
+            "status",
+            "slug",
+            "source_article",
+        ]
+        help_texts = {"slug": "留空则由术语拼音生成。"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "slug" in self.fields:
+            self.fields["slug"].required = False
+
+
 @admin.register(GlossaryEntry)
 class GlossaryEntryAdmin(admin.ModelAdmin):
+    form = GlossaryEntryForm
     list_display = ["term", "status", "aliases", "source_article", "updated_at"]
     list_filter = [StatusFilter]
     list_select_related = ["source_article"]

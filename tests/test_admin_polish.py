@@ -100,10 +100,10 @@ class TestFeatured:
         response = editor.get(CHANGELIST)
 
         cl = response.context["cl"]
-        assert "featured" in cl.list_display
+        assert "featured_mark" in cl.list_display
         assert "首页推荐" in {spec.title for spec in cl.filter_specs}
         page = response.content.decode()
-        assert page.count('alt="True"') == 1 and page.count('alt="False"') == 1
+        assert page.count('<td class="field-featured_mark">推荐</td>') == 1
         assert {"feature", "unfeature"} <= _actions(editor)
         only = editor.get(CHANGELIST, {"featured__exact": "1"}).context["cl"]
         assert [a.title for a in only.result_list] == ["推荐的"]

@@ -115,7 +115,7 @@ class TestRevisions:
         article = make_article("第一版标题", body="最初的正文", tags=["SaaS"])
         data = form_of(client.get(url("change", article.pk)))
         client.post(url("change", article.pk), {**data, "title": "改坏了", "tags": "零售"})
-        response = client.post(url("restore", article.pk, 1))
+        response = client.post(url("restore", article.pk, 1), {"confirmed": "yes"})
         assert response.status_code == 302
         assert response["Location"] == f"{url('revisions', article.pk)}?a=1&b=3"
         article.refresh_from_db()

@@ -1,6 +1,5 @@
 """The workflow: allowed moves, status history, scheduling, the dashboard, slug redirects."""
 
-import re
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -191,8 +190,7 @@ class TestDashboard:
         changelist = url("changelist")
         assert f'<a href="{changelist}?status__exact=draft">3 篇</a>' in page
         assert f'<a href="{changelist}?status__exact=review">2 篇</a>' in page
-        live = 'status__exact=published&amp;published_at__lte=[^"]+'
-        assert re.search(f'<a href="{changelist}[?]{live}">1 篇</a>', page)
+        assert f'<a href="{changelist}?status__exact=published">1 篇</a>' in page
         assert f'<a href="{changelist}?status__exact=archived">0 篇</a>' in page
         glossary = reverse("admin:glossary_glossaryentry_changelist")
         assert f'<a href="{glossary}?status__exact=suggested">2 条</a>' in page

@@ -22,7 +22,7 @@ from django.urls import reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from articles import presence, revisions
-from articles.models import Article, Author, DeletedImport, Tag
+from articles.models import Article, Author, DeletedImport, Section, Tag
 from glossary.models import GlossaryEntry
 from media.models import Image
 from tests.conftest import SEED
@@ -78,6 +78,7 @@ def w(django_user_model):
         published=published,
         featured=featured,
         author=make_author("笔名甲"),
+        section=Section.objects.create(name="深度"),
         term=make_term("产业互联网", status=GlossaryEntry.Status.SUGGESTED),
         own_image=_image_row("a", writer),
         others_image=_image_row("b", other),
@@ -130,6 +131,7 @@ TARGETS = {
     "others rev 1": lambda w: ([w.others_draft.pk, 1], ""),
     "author": lambda w: ([w.author.pk], ""),
     "tag": lambda w: ([w.tag_a.pk], ""),
+    "section": lambda w: ([w.section.pk], ""),
     "term": lambda w: ([w.term.pk], ""),
     "tombstone": lambda w: ([w.tombstone.pk], ""),
     "own image": lambda w: ([w.own_image.pk], ""),
@@ -183,6 +185,7 @@ GET_MATRIX = {
     ("articles_article_revoke_preview", "own"): (302, 200, 200, 200),
     ("articles_article_revoke_preview", "others"): (302, 403, 200, 200),
     ("articles_article_markdown_preview", "-"): (302, 405, 405, 405),  # POST only
+    ("articles_article_tag_suggestions", "-"): (302, 200, 200, 200),
     ("articles_article_editing", "own"): (302, 405, 405, 405),  # POST only: the heartbeat
     ("articles_article_editing", "others"): (302, 405, 405, 405),
     ("articles_article_import", "-"): (302, 403, 200, 200),
@@ -197,6 +200,11 @@ GET_MATRIX = {
     ("articles_tag_change", "tag"): (302, 200, 200, 200),
     ("articles_tag_delete", "tag"): (302, 403, 200, 200),
     ("articles_tag_history", "tag"): (302, 200, 200, 200),
+    ("articles_section_changelist", "-"): (302, 403, 200, 200),  # sections are editors' work
+    ("articles_section_add", "-"): (302, 403, 200, 200),
+    ("articles_section_change", "section"): (302, 403, 200, 200),
+    ("articles_section_delete", "section"): (302, 403, 200, 200),
+    ("articles_section_history", "section"): (302, 403, 200, 200),
     ("glossary_glossaryentry_changelist", "-"): (302, 200, 200, 200),
     ("glossary_glossaryentry_add", "-"): (302, 403, 200, 200),
     ("glossary_glossaryentry_change", "term"): (302, 200, 200, 200),
@@ -577,6 +585,7 @@ OFFERED = {
     ),
     "articles.deletedimport": (None, {"allow_reimport"}, {"allow_reimport"}),
     "media.image": (set(), set(), set()),
+    "articles.section": (None, {"delete_selected"}, {"delete_selected"}),
     "auth.group": (None, None, {"delete_selected"}),
     "auth.user": (None, None, {"delete_selected"}),
     "otp_totp.totpdevice": (None, None, {"delete_selected"}),
@@ -704,6 +713,14 @@ ACTION_MATRIX = {
         lambda w: {"post": "yes"},
         lambda w: fresh(w.author) is None,
         ((302, False), (200, False), (302, True), (302, True)),
+    ),
+    "bulk delete a section": (
+        "articles_section",
+        "delete_selected",
+        lambda w: [w.section],
+        lambda w: {"post": "yes"},
+        lambda w: fresh(w.section) is None,
+        ((302, False), (403, False), (302, True), (302, True)),
     ),
     "merge tags": (
         "articles_tag",

@@ -2,6 +2,8 @@
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import format_html
 
 from articles import editing, roles
@@ -10,12 +12,15 @@ from articles.models import Article
 from articles.search.query import parse
 from articles.search.results import matching_article_ids
 
+from .article_states import StateFilter, announce
 from .autosave import AutosaveAdminMixin
 from .history import RevisionsAdminMixin
 from .importing import ImportAdminMixin
 from .markdown_preview import MarkdownPreviewAdminMixin
 from .presence import PresenceAdminMixin
 from .sharing import PreviewAdminMixin
+from .tag_filter import PopularTagFilter
+from .tag_suggestions import TagSuggestionsAdminMixin
 from .workflow_actions import WorkflowActionsMixin
 
 
@@ -27,6 +32,7 @@ class ArticleAdmin(
     WorkflowActionsMixin,
     PreviewAdminMixin,
     MarkdownPreviewAdminMixin,
+    TagSuggestionsAdminMixin,
     ImportAdminMixin,
     admin.ModelAdmin,
 ):
@@ -40,14 +46,22 @@ class ArticleAdmin(
     list_display = [
         "title",
         "author",
-        "status",
-        "published_at",
-        "featured",
+        "state",
+        "published_when",
+        "featured_mark",
         "tag_list",
-        "updated_at",
+        "updated_when",
         "view_on_site_link",
     ]
-    list_filter = ["status", "featured", "author", "tags", "published_at", "updated_at"]
+    list_filter = [
+        StateFilter,
+        "featured",
+        "section",
+        "author",
+        ("tags", PopularTagFilter),
+        "published_at",
+        "updated_at",
+    ]
     list_select_related = ["author"]
     search_fields = ["title"]  # only for input with no searchable words; see get_search_results
     search_help_text = (
@@ -75,6 +89,7 @@ class ArticleAdmin(
                     "status_note",
                     "published_at",
                     "featured",
+                    "section",
                     "author",
                     "credit",
                     "tags",
@@ -155,16 +170,24 @@ class ArticleAdmin(
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
         form.editor = request.user  # a fresh class per request, so this stays per request
+        if "tags" in form.base_fields:
+            url = reverse(f"{self.admin_site.name}:articles_article_tag_suggestions")
+            form.base_fields["tags"].widget.attrs["data-suggest-url"] = url
         return form
 
     def save_model(self, request, obj, form, change):
         """The form only gathers input: the write path saves, tags, records and revisions."""
+        before = Article.objects.values("status", "published_at").get(pk=obj.pk) if change else None
         editing.save(
             obj,
             user=request.user,
             tags=form.cleaned_data.get("tags"),
             note=form.cleaned_data.get("status_note", ""),
         )
+        if before is None:
+            announce(request, obj, "", None)
+        else:
+            announce(request, obj, before["status"], before["published_at"])
 
     def save_related(self, request, form, formsets, change):
         """Tags were saved with the article (`editing.save`); only inlines remain."""
@@ -191,6 +214,22 @@ class ArticleAdmin(
             messages.SUCCESS,
         )
 
+    @admin.display(description="状态", ordering="status")
+    def state(self, obj):
+        return obj.state_label
+
+    @admin.display(description="发布时间", ordering="published_at")
+    def published_when(self, obj):
+        return _short_time(obj.published_at)
+
+    @admin.display(description="更新时间", ordering="updated_at")
+    def updated_when(self, obj):
+        return _short_time(obj.updated_at)
+
+    @admin.display(description="首页推荐", ordering="featured")
+    def featured_mark(self, obj):
+        return "推荐" if obj.featured else ""
+
     @admin.display(description="标签")
     def tag_list(self, obj):
         return "、".join(tag.name for tag in obj.tags.all())
@@ -200,6 +239,15 @@ class ArticleAdmin(
         return format_html(
             "<a href='{}' target='_blank' rel='noopener'>{}</a>", obj.get_absolute_url(), "查看"
         )
+
+
+def _short_time(when) -> str:
+    """“11-27 14:05”, with the year only when it is not this year: a compact list column."""
+    if when is None:
+        return "-"
+    local = timezone.localtime(when)
+    pattern = "%m-%d %H:%M" if local.year == timezone.localtime().year else "%Y-%m-%d %H:%M"
+    return local.strftime(pattern)
 
 
 def _is_autocomplete(request) -> bool:

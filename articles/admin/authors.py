@@ -1,5 +1,6 @@
 """Admin for authors."""
 
+from django import forms
 from django.contrib import admin
 from django.db.models import Count
 from django.utils.html import format_html
@@ -7,8 +8,23 @@ from django.utils.html import format_html
 from articles.models import Author
 
 
+class AuthorForm(forms.ModelForm):
+    """The slug may be left empty: `Author.save()` makes it from the name's pinyin."""
+
+    class Meta:
+        model = Author
+        fields = ["name", "slug", "bio"]
+        help_texts = {"slug": "留空则由笔名拼音生成。"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "slug" in self.fields:
+            self.fields["slug"].required = False
+
+
 @admin.register(Author)
 class AuthorAdmin(admin.ModelAdmin):
+    form = AuthorForm
     list_display = ["name", "slug", "article_count", "updated_at", "view_on_site_link"]
     search_fields = ["name"]
     ordering = ["name"]  # annotated querysets drop Meta.ordering; autocomplete pages need one

@@ -84,6 +84,8 @@ class RevisionsAdminMixin:
         if not self.has_change_permission(request, article):
             raise PermissionDenied
         revision = get_object_or_404(article.revisions, number=number)
+        if article.is_visible and request.POST.get("confirmed") != "yes":
+            return self._confirm_restore(request, article, revision)
         restored, missing = editing.restore(revision, user=request.user)
         self.message_user(
             request,
@@ -97,6 +99,21 @@ class RevisionsAdminMixin:
             )
         url = reverse(f"{self.admin_site.name}:{self._url_name('revisions')}", args=[article.pk])
         return redirect(f"{url}?a={revision.number}&b={restored.number}")
+
+    def _confirm_restore(self, request, article, revision):
+        """Readers see a live article at once: restoring one is asked for twice."""
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"恢复“{article}”的第 {revision.number} 版？",
+            "opts": self.opts,
+            "original": article,
+            "revision": revision,
+            "described": revisions.describe(revision),
+            "revisions_url": reverse(
+                f"{self.admin_site.name}:{self._url_name('revisions')}", args=[article.pk]
+            ),
+        }
+        return TemplateResponse(request, "admin/articles/article/restore_confirm.html", context)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         article = self.get_object(request, unquote(object_id))

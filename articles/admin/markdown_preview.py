@@ -7,6 +7,7 @@ published glossary linked in). Without JavaScript the field is a plain textarea.
 from django.contrib.admin.widgets import AdminTextareaWidget
 from django.core.exceptions import PermissionDenied
 from django.http import JsonResponse
+from django.templatetags.static import static
 from django.urls import path, reverse
 from django.views.decorators.http import require_POST
 
@@ -53,6 +54,7 @@ class MarkdownPreviewAdminMixin:
                         f"{self.admin_site.name}:glossary_glossaryentry_changelist"
                     ),
                     **editor_attrs(self.admin_site.name),
+                    "data-site-css": static("articles/site.css"),
                 }
             )
         return super().formfield_for_dbfield(db_field, request, **kwargs)

@@ -35,7 +35,7 @@ class TagForm(forms.ModelForm):
 
 class SurvivorField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
-        return f"{obj.name}({obj.slug},{obj.n_articles} 篇文章)"
+        return f"{obj.name}（{obj.slug}，{obj.n_articles} 篇文章）"
 
 
 class MergeForm(forms.Form):
@@ -57,6 +57,7 @@ class TagAdmin(admin.ModelAdmin):
     form = TagForm
     list_display = ["name", "slug", "published_count", "article_count"]
     search_fields = ["name", "slug"]
+    ordering = ["slug", "name"]  # the slug is the name's pinyin: 产业 before 零售, as on the site
     actions = ["merge"]
 
     def get_queryset(self, request):

@@ -48,7 +48,7 @@ class WorkflowActionsMixin:
         if skipped:
             self.message_user(
                 request,
-                f"{len(skipped)} 篇未改动(已是“{label}”或不能由当前状态改为“{label}”):"
+                f"{len(skipped)} 篇未改动（已是“{label}”或不能由当前状态改为“{label}”）："
                 f"{_titles(skipped)}。",
                 messages.WARNING,
             )

@@ -9,7 +9,23 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from articles.display_text import display_title
+from articles.share import qr_svg
+
 register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def share_qr(context, url):
+    """An inline SVG QR code of `url` made absolute, for scanning with WeChat."""
+    return qr_svg(_absolute(context, url))
+
+
+@register.filter(name="display_title")
+def display_title_filter(title):
+    """A title with full-width punctuation between Chinese characters and `……` elisions."""
+    return display_title(str(title))
+
 
 # The characters that could end a <script> element or open a comment inside it.
 _SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}

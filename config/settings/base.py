@@ -16,6 +16,7 @@ SITE_DESCRIPTION = "产业互联网、数字化转型、SaaS 与智慧零售的�
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 DEBUG = os.environ.get("DEBUG", "").lower() in {"1", "true", "yes"}
 ALLOWED_HOSTS = [h for h in os.environ.get("ALLOWED_HOSTS", "").split(",") if h]
+DEMO_EDITOR = False  # development settings allow the demo editor login
 
 INSTALLED_APPS = [
     "accounts.apps.EditorsAdminConfig",  # django.contrib.admin with the editors' site
@@ -120,6 +121,7 @@ AUTH_PASSWORD_VALIDATORS = [
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文")]
+LOCALE_PATHS = [BASE_DIR / "locale"]  # our own zh-Hans for what Django's translation lacks
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True

@@ -41,3 +41,35 @@
   document.addEventListener("mouseout", undismiss);
   document.addEventListener("focusout", undismiss);
 })();
+
+/* Reading progress on long articles, and the phone's own share sheet where there is one
+   (the QR code for WeChat stays for desktops). Both are extras: the page reads without. */
+(function () {
+  "use strict";
+  var progress = document.querySelector(".reading-progress");
+  var article = document.querySelector(".article .prose");
+  if (progress && article && article.offsetHeight > window.innerHeight * 1.5) {
+    var bar = progress.querySelector(".reading-progress__bar");
+    progress.hidden = false;
+    var update = function () {
+      var box = article.getBoundingClientRect();
+      var total = box.height - window.innerHeight;
+      var done = total > 0 ? Math.min(1, Math.max(0, -box.top / total)) : 1;
+      bar.style.transform = "scaleX(" + done.toFixed(3) + ")";
+    };
+    window.addEventListener("scroll", update, {passive: true});
+    window.addEventListener("resize", update);
+    update();
+  }
+
+  var share = document.querySelector(".share[data-share-url]");
+  var native = share && share.querySelector(".share__native");
+  if (native && navigator.share) {
+    native.hidden = false;
+    share.classList.add("share--native");
+    native.addEventListener("click", function () {
+      navigator.share({title: share.dataset.shareTitle, url: share.dataset.shareUrl})
+        .catch(function () {});
+    });
+  }
+})();

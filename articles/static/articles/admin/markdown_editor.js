@@ -1,19 +1,52 @@
-/* Markdown editor for the article form: a formatting toolbar and a live preview.
- * The preview is fetched from the admin, rendered as on the article page. */
+/* Markdown editor for the article form: a formatting toolbar with keyboard shortcuts and
+ * a live preview, fetched from the admin and shown with the article page's stylesheet. */
 "use strict";
 
 (function () {
   const DELAY = 400;
 
+  const MAC = /Mac|iPhone|iPad/.test(navigator.platform);
+  const MOD = MAC ? "⌘" : "Ctrl+";
+
+  // `key` with Ctrl (⌘ on a Mac); `alt` adds Alt (⌥). Shown in each button's title.
   const ACTIONS = [
-    {label: "粗体", title: "粗体(**文字**)", run: (area) => wrap(area, "**", "**", "粗体文字")},
-    {label: "小标题", title: "小标题(## )", run: (area) => prefixLines(area, "## ")},
-    {label: "引用", title: "引用(> )", run: (area) => prefixLines(area, "> ")},
-    {label: "列表", title: "列表(- )", run: (area) => prefixLines(area, "- ")},
-    {label: "链接", title: "链接([文字](网址))", run: (area) => wrap(area, "[", "](https://)", "链接文字")},
-    {label: "插图", title: "从图库插入图片，或上传新图片（也可把图片拖入、粘贴到正文）", run: (area) => window.MediaPicker.open(area)},
-    {label: "查术语", title: "在术语表中查找所选文字", run: lookupTerm},
+    {label: "粗体", hint: "**文字**", key: "b", run: (area) => wrap(area, "**", "**", "粗体文字")},
+    {label: "斜体", hint: "*文字*", key: "i", run: (area) => wrap(area, "*", "*", "斜体文字")},
+    {label: "小标题", hint: "## ", key: "2", alt: true, run: (area) => prefixLines(area, "## ")},
+    {label: "引用", hint: "> ", key: "q", alt: true, run: (area) => prefixLines(area, "> ")},
+    {label: "列表", hint: "- ", key: "l", alt: true, run: (area) => prefixLines(area, "- ")},
+    {label: "链接", hint: "[文字](网址)", key: "k", run: (area) => wrap(area, "[", "](https://)", "链接文字")},
+    {label: "插图", hint: "从图库插入图片，或上传新图片（也可把图片拖入、粘贴到正文）", run: (area) => window.MediaPicker.open(area)},
+    {label: "查术语", hint: "在术语表中查找所选文字", run: lookupTerm},
   ];
+
+  function shortcut(action) {
+    if (!action.key) return "";
+    return MOD + (action.alt ? (MAC ? "⌥" : "Alt+") : "") + action.key.toUpperCase();
+  }
+
+  function titleOf(action) {
+    const keys = shortcut(action);
+    return `${action.label}（${action.hint}${keys ? "，" + keys : ""}）`;
+  }
+
+  function onShortcut(area, event) {
+    if (!(MAC ? event.metaKey : event.ctrlKey) || event.shiftKey) return;
+    const key = event.key.toLowerCase();
+    if (key === "s" && !event.altKey) {  // save and keep editing
+      const save = area.form && area.form.querySelector("input[name=_continue]");
+      if (save) {
+        event.preventDefault();
+        save.click();
+      }
+      return;
+    }
+    const action = ACTIONS.find((a) => a.key === key && Boolean(a.alt) === event.altKey);
+    if (action) {
+      event.preventDefault();
+      action.run(area);
+    }
+  }
 
   function changed(area) {
     area.dispatchEvent(new Event("input", {bubbles: true}));
@@ -65,7 +98,8 @@
       button.type = "button";
       button.className = "button";
       button.textContent = action.label;
-      button.title = action.title;
+      button.title = titleOf(action);
+      if (action.key) button.setAttribute("aria-keyshortcuts", shortcut(action).replace("⌘", "Meta+").replace("⌥", "Alt+"));
       button.addEventListener("click", () => action.run(area));
       toolbar.append(button);
     }
@@ -74,15 +108,28 @@
     preview.setAttribute("aria-label", "正文预览");
     const heading = document.createElement("p");
     heading.className = "markdown-editor__heading";
-    heading.textContent = "预览(与文章页相同的排版与术语链接)";
+    heading.textContent = "预览（与文章页相同的排版与术语链接；Ctrl+S 保存并继续编辑）";
+    // The preview is the article page's own markup and stylesheet, kept apart from the
+    // admin's styles in a shadow root.
     const body = document.createElement("div");
-    body.className = "prose markdown-editor__body";
+    body.className = "markdown-editor__body";
+    const page = body.attachShadow({mode: "open"});
+    const sheet = document.createElement("link");
+    sheet.rel = "stylesheet";
+    sheet.href = area.dataset.siteCss;
+    const article = document.createElement("article");
+    article.className = "article";
+    const prose = document.createElement("div");
+    prose.className = "prose";
+    article.append(prose);
+    page.append(sheet, article);
     preview.append(heading, body);
 
     const status = document.createElement("p");
     status.className = "markdown-editor__status";
     status.setAttribute("role", "status");
 
+    area.addEventListener("keydown", (event) => onShortcut(area, event));
     area.replaceWith(editor);
     editor.append(toolbar, area, status, preview);
     if (window.MediaPicker && area.dataset.uploadUrl) window.MediaPicker.acceptFiles(area, status);
@@ -103,7 +150,7 @@
         if (!response.ok) throw new Error(String(response.status));
         const result = await response.json();
         if (request !== latest) return;
-        body.innerHTML = result.html;  // sanitised by the server, as on the article page
+        prose.innerHTML = result.html;  // sanitised by the server, as on the article page
         preview.classList.remove("markdown-editor__preview--stale");
       } catch (error) {
         if (request === latest) preview.classList.add("markdown-editor__preview--stale");

@@ -1,0 +1,55 @@
+"""Tag suggestions for the article form, so editors pick an existing tag instead of
+coining a near-duplicate: `zhls` or `zhihui` find 智慧零售, as does `零售`."""
+
+import unicodedata
+
+from django import forms
+from django.core.exceptions import PermissionDenied
+from django.http import JsonResponse
+from django.urls import path
+from pypinyin import Style, lazy_pinyin
+
+from articles import text
+from articles.models import Tag
+
+LIMIT = 10
+
+
+def _initials(name: str) -> str:
+    letters = lazy_pinyin(unicodedata.normalize("NFKC", name), style=Style.FIRST_LETTER)
+    return "".join(letters).lower()
+
+
+def suggest(query: str, limit: int = LIMIT) -> list[str]:
+    """Names of tags matching `query` by characters, full pinyin or pinyin initials;
+    names starting with the query first, then the rest, each in pinyin order."""
+    key = text.fold(query).replace(" ", "")
+    if not key:
+        return []
+    starts, contains = [], []
+    for name in Tag.objects.values_list("name", flat=True):
+        folded, pinyin, initials = text.fold(name), text.sort_key(name), _initials(name)
+        if folded.startswith(key) or pinyin.startswith(key) or initials.startswith(key):
+            starts.append(name)
+        elif key in folded or key in pinyin:
+            contains.append(name)
+    ordered = sorted(starts, key=text.sort_key) + sorted(contains, key=text.sort_key)
+    return ordered[:limit]
+
+
+class TagSuggestionsAdminMixin:
+    """For the article ModelAdmin: `tag-suggestions/?q=` answering JSON to staff."""
+
+    @property
+    def media(self):
+        return super().media + forms.Media(js=["articles/admin/tag_suggest.js"])
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(self.tag_suggestions_view)
+        name = f"{self.opts.app_label}_{self.opts.model_name}_tag_suggestions"
+        return [path("tag-suggestions/", view, name=name), *super().get_urls()]
+
+    def tag_suggestions_view(self, request):
+        if not (self.has_add_permission(request) or self.has_change_permission(request)):
+            raise PermissionDenied
+        return JsonResponse({"tags": suggest(request.GET.get("q", ""))})
