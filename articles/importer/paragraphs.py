@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from . import boilerplate as bp
+from .escaping import escape_block_start
 
 _CHINESE_VALUE = {numeral: value for value, numeral in enumerate(bp.CHINESE_NUMERALS, start=1)}
 _NESTING = {**bp.QUOTE_PAIRS, "(": ")", "（": "）"}
@@ -111,8 +112,10 @@ def _cost(length: int) -> float:
 
 
 def numeral_value(numeral: str) -> int:
-    """`12` → 12, `十二` → 12; 0 for what is not a numeral."""
-    if numeral.isdigit():
+    """`12` → 12, `十二` → 12, `②` → 2; 0 for what is not a numeral."""
+    if len(numeral) == 1 and "\u2460" <= numeral <= "\u2473":
+        return ord(numeral) - 0x2460 + 1
+    if numeral.isascii() and numeral.isdigit():
         return int(numeral)
     tens, _, units = numeral.rpartition("十")
     if "十" not in numeral:
@@ -121,14 +124,18 @@ def numeral_value(numeral: str) -> int:
 
 
 def markdown_blocks(text: str) -> list[str]:
-    """Paragraphs of `text`, with its numbered lists as Markdown ordered lists."""
+    """Paragraphs of `text`, with its numbered lists as Markdown ordered lists.
+
+    `text` has its inline Markdown characters escaped already; a paragraph that would start
+    a heading, quotation or list by accident is escaped here.
+    """
     blocks: list[str] = []
     cursor = 0
     for start, end, items in _lists(text):
-        blocks.extend(paragraphs(split_sentences(text[cursor:start])))
+        blocks.extend(map(escape_block_start, paragraphs(split_sentences(text[cursor:start]))))
         blocks.append("\n".join(f"{n}. {item}" for n, item in enumerate(items, start=1)))
         cursor = end
-    blocks.extend(paragraphs(split_sentences(text[cursor:])))
+    blocks.extend(map(escape_block_start, paragraphs(split_sentences(text[cursor:]))))
     return blocks
 
 
