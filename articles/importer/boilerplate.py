@@ -220,6 +220,7 @@ GLOSSARY_COLON = "："  # between a bold term and its definition in the body
 PARAGRAPH_MIN = 100
 PARAGRAPH_TARGET = 180
 PARAGRAPH_MAX = 300
+PARAGRAPH_SENTENCES_MAX = 30  # bounds the paragraph search on runs of tiny sentences
 # A sentence opening a numbered list item is a good place for a paragraph break.
 LIST_ITEM = re.compile(rf"(?:[1-9]\d?|[{CHINESE_NUMERALS}十]{{1,2}})、")
 

@@ -137,7 +137,7 @@ def _family(pattern: re.Pattern, text: str) -> list[_Marker]:
 def _heading_length(segment: str, corpus: str) -> int | None:
     """How many characters of `segment` form the heading, or None if no end is plausible."""
     window = re.split(f"[。{bp.HINT}]", segment[: bp.HEADING_WINDOW], maxsplit=1)[0]
-    pairs = _tagger().lcut(window)
+    pairs = _tagger().lcut(window, HMM=False)
     tokens = [pair.word for pair in pairs]
     tags = [pair.flag for pair in pairs]
     offsets, position = [], 0

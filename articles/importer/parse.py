@@ -121,14 +121,26 @@ def _article(position: int, block: Block, source: str, repeated: frozenset[str])
         standfirst=full_width(cleaned.standfirst),
         body=full_width("\n\n".join(parts)),
         headings=tuple(map(full_width, headings)),
-        terms=tuple(_term(entry, block.body) for entry in entries),
+        terms=_terms(entries, block.body),
         removed=cleaned.removed,
     )
 
 
-def _term(entry: Entry, body: tuple[Line, ...]) -> Term:
-    """A glossary entry located on the body line that defines it."""
-    line = next(
-        (line for line in body if entry.term + entry.colon in line.text.replace(" ", "")), body[0]
-    )
-    return Term(entry.term, full_width(entry.definition), line.number)
+def _terms(entries: tuple[Entry, ...], body: tuple[Line, ...]) -> tuple[Term, ...]:
+    """Glossary entries located on the body lines that define them.
+
+    Entries come in text order, so the search goes on from where the last one was found:
+    one pass over the body, however many entries it defines.
+    """
+    lines = [line.text.replace(" ", "") for line in body]
+    found: list[Term] = []
+    index, offset = 0, 0
+    for entry in entries:
+        key = entry.term + entry.colon
+        for i in range(index, len(lines)):
+            position = lines[i].find(key, offset if i == index else 0)
+            if position >= 0:
+                index, offset = i, position + len(key)
+                break
+        found.append(Term(entry.term, full_width(entry.definition), body[index].number))
+    return tuple(found)
