@@ -256,7 +256,7 @@ HAS_CHINESE = re.compile(rf"[{CJK}]")
 CREDIT_ROLES = {
     "author": "文 作者 撰文 撰稿 记者 编译 采写 采访 整理 口述 主笔".split(),
     "editor": "编辑 责编 责任编辑 本文编辑 值班编辑 审核 审校 校对 主编 编审".split(),
-    "source": "来源 本文来源 出品 转自 稿源".split(),
+    "source": "来源 本文来源 文章来源 出品 转自 稿源".split(),
     "title": "原标题 原文标题".split(),
 }
 CREDIT_ROLE_OF = {label: role for role, labels in CREDIT_ROLES.items() for label in labels}
@@ -285,12 +285,12 @@ BIO = re.compile(
 # is judged by what makes boilerplate boilerplate (see `judge`). These are the signals.
 CALL_TO_ACTION = re.compile(  # strong: only ever said to a reader
     r"点击|点个|长按|扫码|扫一扫|识别(?:图中)?二维码|关注(?:我们|我|本号|公众号|[“\"])|星标|置顶"
-    r"|后台回复|阅读原文|在看|加入[^,，。]{0,10}群|加微信|添加微信|名片"
+    r"|后台回复|阅读原文|在看|加入[^,，。]{0,10}群|加微信|添加微信|名片|App|APP|客户端|关注话题"
 )
 CALL_WORD = re.compile(r"关注|分享|转发|留言|点赞|订阅|回复|扫描|收藏")  # also said of others
 IMPERATIVE = re.compile(  # how a call to action opens
     r"(?:请|点击|点个|长按|扫码|扫一扫|识别|设为|星标|置顶|欢迎|戳|觉得|喜欢|记得|别忘|一键"
-    r"|后台回复|阅读原文|分享给|转发给|↓|↑|[^,，。]{0,8}请(?:点击|扫码|关注))"
+    r"|后台回复|阅读原文|分享给|转发给|下载|关注话题|登录|↓|↑|[^,，。]{0,8}请(?:点击|扫码|关注))"
 )
 RIGHTS_NOTICE = re.compile(
     r"版权归|版权所有|版权声明|如有侵权|侵权必究|侵删|联系删除|请联系.{0,8}删除|转载请|禁止转载"
@@ -302,9 +302,15 @@ CONTACT = re.compile(
     r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+"
     r"|(?:微信号?|微信ID|ID|公众号)\s*[:：]\s*[A-Za-z0-9_\-]{3,}"
     r"|\d{3,4}[-‐–—\s]\d{3,4}[-‐–—\s]?\d{3,4}|\b1[3-9]\d{9}\b"
-    r"|(?:热线|邮箱|商务合作|广告合作|投稿|联系电话|联系方式|地址)\s*[:：]"
+    r"|(?:热线|邮箱|商务合作|广告合作|投稿|电话|联系方式|地址)\s*[:：]"
 )
-DECORATION = re.compile("[\u2190-\u21ff\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff▼▲►◆●■□★☆]")
+DECORATION_CHARS = "\u2190-\u21ff\u25a0-\u25ff\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff★☆"
+DECORATION = re.compile(f"[{DECORATION_CHARS}]")
+# A Q&A or portal page's counters and links: "赞同 236 · 评论 18 · 收藏", "相关问题 举报".
+PAGE_WIDGET = re.compile(
+    r"(?:赞同|点赞|喜欢)\s*\d+\s*[·•|]\s*评论\s*\d+(?:\s*[·•|]\s*(?:收藏|分享|喜欢|举报))*"
+    r"|相关问题\s*举报|查看全部\s*\d+\s*个回答|登录后查看更多回答"
+)
 # Markers glued to the author's text: only the marker goes.
 LISTING = re.compile(
     r"(?:推荐阅读|往期推荐|往期回顾|往期精选|往期文章|相关阅读|延伸阅读|热门文章|精彩回顾|猜你喜欢"

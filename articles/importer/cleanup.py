@@ -78,7 +78,7 @@ _CREDIT_REASONS = {
 
 def strip_boilerplate(text: str, removed: list[Removal]) -> str:
     """Remove calls to action, copyright and image notices wherever they occur."""
-    for pattern in bp.INLINE_BOILERPLATE:
+    for pattern in (*bp.INLINE_BOILERPLATE, bp.PAGE_WIDGET):
         text = pattern.sub(lambda m: _record(m, removed), text)
     return text
 

@@ -51,7 +51,8 @@ def take_credit_lines(text: str) -> tuple[str, list[CreditLine]]:
         in_zone = match.start() < front or match.start() >= tail
         bar = match["sep"].strip() in bp.BAR + "/"
         glued = match.start() == last_end  # right after the field before
-        if not (in_zone or bar) or not (glued or _starts_field(text, match.start(), label, bar)):
+        starts = glued or _starts_field(text, match.start(), label, bar, match.start() < front)
+        if not (in_zone or bar) or not starts:
             return printed
         value, rest = _value(role, match["value"])
         if not value:
@@ -79,12 +80,13 @@ def credits_of(lines: list[CreditLine]) -> Credits:
     )
 
 
-def _starts_field(text: str, start: int, label: str, bar: bool) -> bool:
-    """A label begins a field after a boundary; a one-character label only before a bar."""
-    before = text[start - 1 : start]
+def _starts_field(text: str, start: int, label: str, bar: bool, near_start: bool) -> bool:
+    """A label begins a field after a boundary, before a bar or slash, or near the start of
+    the body; a one-character label only before a bar or slash."""
     if len(label) == 1:
         return bar
-    return not before or bar or not bp.CJK_CHAR.match(before) or before in bp.HINT
+    before = text[start - 1 : start]
+    return bar or near_start or not before or not bp.CJK_CHAR.match(before)
 
 
 def _value(role: str, raw: str) -> tuple[str, str]:

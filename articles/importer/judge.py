@@ -19,8 +19,9 @@ from . import boilerplate as bp
 MARK = bp.CREDIT_MARK
 _SEPARATORS = bp.HINT + MARK + bp.SPACE
 _ENDS = bp.SENTENCE_END
-_SEGMENT = re.compile(
-    rf"[^{_ENDS}{_SEPARATORS}]+(?:[{_ENDS}]+[{bp.CLOSING_QUOTES}]*)?|[{_ENDS}]+[{bp.CLOSING_QUOTES}]*"
+_SEGMENT = re.compile(  # a decoration leads its words; a bracketed label opens a segment
+    rf"(?:[{bp.DECORATION_CHARS}][{bp.SPACE}]*)?【?[^{_ENDS}{_SEPARATORS}【]+"
+    rf"(?:[{_ENDS}]+[{bp.CLOSING_QUOTES}]*)?|[{_ENDS}]+[{bp.CLOSING_QUOTES}]*|【"
 )
 
 
@@ -43,7 +44,7 @@ def judge(text: str, place: Place) -> tuple[str, int] | None:
     glued to the author's text), or None if it is the author's."""
     for pattern, reason in _LEADING:
         match = pattern.match(text)
-        if match:
+        if match and match.end():
             return reason, match.end()
     reason = _whole(text, place)
     return (reason, len(text)) if reason else None
