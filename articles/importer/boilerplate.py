@@ -46,6 +46,7 @@ TAIL_MARKERS = (
 )
 TAIL_REGION = 0.5  # a tail marker counts only in the second half of a body …
 TAIL_SPAN = 800  # … or within this many characters of its end
+TAIL_LEAD_MAX = 30  # the start of a marker's sentence, at most this far back, goes too
 
 # Fragments removed wherever they occur.
 INLINE_BOILERPLATE = (
@@ -277,7 +278,7 @@ CREDIT_FRONT = 300  # credit fields with a colon count near the start …
 CREDIT_TAIL = 300  # … or the end of a body; with a bar or slash, anywhere
 # An author bio at the end: "作者简介:许衡,制造业管理咨询顾问,…。"
 BIO = re.compile(
-    rf"(?:作者简介|关于作者|作者介绍)\s*[{COLON}]\s*(?P<name>[^,，。\s]{{2,10}})[,，][^。\n]*[。.]?"
+    rf"(?:作者简介|关于作者|作者介绍|本文作者)\s*[{COLON}]\s*(?P<name>[^,，。\s]{{2,10}})[,，][^。\n]*[。.]?"
 )
 
 # --- Boilerplate by structure -------------------------------------------------------------

@@ -101,7 +101,12 @@ def _cut_tail(text: str) -> tuple[str, str]:
     starts = [m.start() for p in bp.TAIL_MARKERS if (m := p.search(text, region))]
     if not starts:
         return text, ""
-    return text[: min(starts)], text[min(starts) :]
+    cut = min(starts)
+    # A marker inside a sentence ("本文为…原创稿件,未经授权禁止转载。") takes its sentence along.
+    sentence_start = max(text.rfind(char, 0, cut) for char in _AFTER_SENTENCE + MARK) + 1
+    if cut - sentence_start <= bp.TAIL_LEAD_MAX:
+        cut = sentence_start
+    return text[:cut], text[cut:]
 
 
 def _front_matter(text: str) -> tuple[str, str, str]:

@@ -67,13 +67,14 @@ def take_credit_lines(text: str) -> tuple[str, list[CreditLine]]:
 
 
 def credits_of(lines: list[CreditLine]) -> Credits:
-    """Structured credits: the first source and original title, every author and editor."""
+    """Structured credits: the first source and original title, every author (or, without a
+    byline, the author of the bio) and every editor."""
 
     def values(role: str) -> list[str]:
         return list(dict.fromkeys(line.value for line in lines if line.role == role))
 
     return Credits(
-        original_author="、".join(values("author")),
+        original_author="、".join(values("author") or values("bio")),
         source=next(iter(values("source")), ""),
         original_title=next(iter(values("title")), ""),
         editors=tuple(values("editor")),
