@@ -144,6 +144,8 @@ def _standfirst(text: str) -> tuple[str, str, str]:
         length = sum(map(len, taken))
         if taken and (sentence.after_break or length >= bp.STANDFIRST_MIN):
             break
+        if taken and any(p.match(sentence.text) for p in bp.HEADING_FAMILIES.values()):
+            break  # the first section's heading
         if taken and length + len(sentence.text) > bp.STANDFIRST_MAX:
             break
         taken.append(sentence.text)
