@@ -73,6 +73,7 @@ INLINE_BOILERPLATE = (
     re.compile(r"[(（]\s*(?:图片|图)(?:来自|来源|源于|源自|出自)[^)）]{0,30}[)）]"),  # image credit
     re.compile(rf"(?<=[{SENTENCE_END}])图\s?\d+(?:[.\-]\d+)+"),  # figure number left from a caption
     re.compile(r"[▼▲►◆]"),  # stray layout markers
+    re.compile(r"(?<![\w\-—–%])[-—–][ \u3000]?\d{1,3}[ \u3000]?[-—–](?![\w\-—–])"),  # "- 7 -"
 )
 
 # --- Credits ------------------------------------------------------------------------------
