@@ -153,6 +153,7 @@ CLAUSE_WORD_MAX = 6  # longest word looked up at clause edges
 # How much each piece of evidence counts for a heading ending at a word boundary.
 HEADING_WEIGHTS = {
     "closing": 3,  # the heading ends with a closing quote or book-title mark
+    "break": 5,  # the source breaks the paragraph (or a PDF space) right after it
     "opener": 3,  # the text after it opens like a sentence
     "weak_opener": 1,
     "repeated": 1,  # its first word is a word of the heading

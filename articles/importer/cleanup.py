@@ -89,8 +89,23 @@ def _record(match: re.Match[str], removed: list[Removal]) -> str:
     return ""
 
 
+_MARKER = "|".join(  # every heading family, without its named groups
+    re.sub(r"\(\?P<\w+>", "(?:", p.pattern) for p in bp.HEADING_FAMILIES.values()
+)
+_SPACED_HEADING = re.compile(
+    rf"(?:^|(?<=[{bp.MARKER_AFTER}{bp.SPACE}]))(?P<heading>(?:{_MARKER})[{bp.SPACE}]*"
+    rf"[^{bp.PUNCT}{bp.SENTENCE_END}{bp.SPACE}{bp.HINT}]{{{bp.HEADING_MIN},{bp.HEADING_MAX}}})"
+    rf"[{bp.SPACE}]+(?=[^{bp.SPACE}{bp.HINT}])"
+)
+
+
 def fix_spaces(text: str) -> str:
-    """Drop spaces a PDF left inside Chinese text; keep those next to Latin words and digits."""
+    """Drop spaces a PDF left inside Chinese text; keep those next to Latin words and digits.
+
+    A space right after a numbered heading (`第一部分 市场概况 经过…`) is the heading's end:
+    it becomes a paragraph break.
+    """
+    text = _SPACED_HEADING.sub(lambda m: m["heading"] + bp.HINT, text)
     text = _SPACE_BEFORE_CLOSE.sub("", _SPACE_BETWEEN.sub("", text))
     return _SPACES.sub(" ", text)
 

@@ -184,6 +184,8 @@ def _score(
         score += weight["weak_opener"]
     if len(first) > 1 and first in tokens[: index + 1]:
         score += weight["repeated"]
+    if segment_breaks(rest):
+        score += weight["break"]
     if first_tag in bp.SUBJECT_TAGS:
         score += weight["subject"]
     if first_tag in bp.NUMBER_TAGS or first[:1].isascii() and first[:1].isalnum():
@@ -198,6 +200,10 @@ def _score(
         score += weight["framing"]
     score += weight["edge"] * _clause_edge(last, first, corpus)
     return score + weight["length"] * len(head) - weight["overlong"] * max(0, len(head) - 14)
+
+
+def segment_breaks(rest: str) -> bool:
+    return rest.startswith(bp.HINT)
 
 
 def _balanced(head: str) -> bool:
