@@ -200,7 +200,8 @@ def _chain(
     chain, index = [matches[first]], first
     while True:
         candidates = by_number.get(len(chain) + 1, [])
-        for i in candidates[bisect.bisect_right(candidates, index) :]:
+        for k in range(bisect.bisect_right(candidates, index), len(candidates)):
+            i = candidates[k]
             if matches[i].start() - chain[-1].end() > bp.LIST_ITEM_MAX:
                 return chain
             if fits(matches[i]):
