@@ -19,8 +19,9 @@ from . import boilerplate as bp
 MARK = bp.CREDIT_MARK
 _SEPARATORS = bp.HINT + MARK + bp.SPACE
 _ENDS = bp.SENTENCE_END
-_SEGMENT = re.compile(  # a decoration leads its words; a bracketed label opens a segment
-    rf"(?:[{bp.DECORATION_CHARS}][{bp.SPACE}]*)?【?[^{_ENDS}{_SEPARATORS}【]+"
+_SEGMENT = re.compile(  # a decoration leads its words; a bracketed label opens a segment;
+    # a space between digits (a phone number) does not split
+    rf"(?:[{bp.DECORATION_CHARS}][{bp.SPACE}]*)?【?(?:[^{_ENDS}{_SEPARATORS}【]|(?<=\d) (?=\d))+"
     rf"(?:[{_ENDS}]+[{bp.CLOSING_QUOTES}]*)?|[{_ENDS}]+[{bp.CLOSING_QUOTES}]*|【"
 )
 
@@ -45,7 +46,9 @@ def judge(text: str, place: Place) -> tuple[str, int] | None:
     for pattern, reason in _LEADING:
         match = pattern.match(text)
         if match and match.end():
-            return reason, match.end()
+            rest = text[match.end() :]  # a marker glued to more boilerplate takes it along
+            whole = _whole(rest, place) if rest.strip() else None
+            return reason, len(text) if whole else match.end()
     reason = _whole(text, place)
     return (reason, len(text)) if reason else None
 
