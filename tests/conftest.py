@@ -4,6 +4,7 @@ import pytest
 
 from tests.factories import clear_caches
 
+CORPUS_TABLES = pytest.StashKey[list[str]]()  # filled by tests/test_import_corpus.py
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_793b1a8e42e41927.txt"
 
 
@@ -21,3 +22,10 @@ def seed_text():
 def empty_cache():
     """Every test starts with an empty cache: pages, stamps, who has which article open."""
     clear_caches()
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    """The import corpus score table (`tests/test_import_corpus.py`), when it ran."""
+    for table in config.stash.get(CORPUS_TABLES, []):
+        terminalreporter.write_sep("-", "import corpus scores")
+        terminalreporter.write_line(table)

@@ -158,47 +158,47 @@ def test_standfirsts(doc):
 
 def test_headings_of_article_4(doc):
     assert article(doc, 4).headings == (
-        "新基建开启元年",
-        "云热词：“用云量”、云原生、超融合",
-        "TO B成资本“座上宾”",
-        "新能源电车开启“狂欢年”",
-        "自动驾驶迎来高光时刻",
-        "SaaS赛道的边缘崛起",
-        "大健康产业站在舞台中心",
-        "5G“姗姗来迟”",
+        "一、新基建开启元年",
+        "二、云热词：“用云量”、云原生、超融合",
+        "三、TO B成资本“座上宾”",
+        "四、新能源电车开启“狂欢年”",
+        "五、自动驾驶迎来高光时刻",
+        "六、SaaS赛道的边缘崛起",
+        "七、大健康产业站在舞台中心",
+        "八、5G“姗姗来迟”",
     )
     body = article(doc, 4).body
-    assert "## 新基建开启元年\n\n疫情对于新基建的定义" in body
-    assert "## 云热词：“用云量”、云原生、超融合\n\n云计算成了热词。" in body
-    assert "## 新能源电车开启“狂欢年”\n\n自动驾驶迎来高光时刻，从2019" in body
-    assert "## SaaS赛道的边缘崛起\n\nSaaS赛道，是2020年" in body
-    assert "## 5G“姗姗来迟”\n\n如果说在今年开始之前" in body
+    assert "## 一、新基建开启元年\n\n疫情对于新基建的定义" in body
+    assert "## 二、云热词：“用云量”、云原生、超融合\n\n云计算成了热词。" in body
+    assert "## 四、新能源电车开启“狂欢年”\n\n自动驾驶迎来高光时刻，从2019" in body
+    assert "## 六、SaaS赛道的边缘崛起\n\nSaaS赛道，是2020年" in body
+    assert "## 八、5G“姗姗来迟”\n\n如果说在今年开始之前" in body
 
 
 def test_headings_of_article_8(doc):
     assert article(doc, 8).headings == (
-        "转变思维模式，找准转型方向",
-        "创新商业模式，搭建企业平台",
-        "整合资源，转变供应链模式",
+        "1、转变思维模式，找准转型方向",
+        "2、创新商业模式，搭建企业平台",
+        "3、整合资源，转变供应链模式",
     )
     body = article(doc, 8).body
-    assert "## 转变思维模式，找准转型方向\n\n找准企业转型方向" in body
-    assert "## 创新商业模式，搭建企业平台\n\n互联网情境下" in body
-    assert "## 整合资源，转变供应链模式\n\n产业互联网时代" in body
+    assert "## 1、转变思维模式，找准转型方向\n\n找准企业转型方向" in body
+    assert "## 2、创新商业模式，搭建企业平台\n\n互联网情境下" in body
+    assert "## 3、整合资源，转变供应链模式\n\n产业互联网时代" in body
 
 
 def test_headings_of_article_9(doc):
     assert article(doc, 9).headings == (
-        "产业的三大层次",
-        "产业互联网的三大层级",
-        "腾讯智慧零售的“倍增计划”",
-        "产业互联网的核心价值",
-        "“普惠”的不同理解及价值体现",
-        "存量时代的“产业网络效应”",
+        "01产业的三大层次",
+        "02产业互联网的三大层级",
+        "03腾讯智慧零售的“倍增计划”",
+        "04产业互联网的核心价值",
+        "05“普惠”的不同理解及价值体现",
+        "05存量时代的“产业网络效应”",
     )
     body = article(doc, 9).body
-    assert "## 产业互联网的核心价值\n\n互联网从建立以来" in body
-    assert "## “普惠”的不同理解及价值体现\n\n从头部品牌商家" in body
+    assert "## 04产业互联网的核心价值\n\n互联网从建立以来" in body
+    assert "## 05“普惠”的不同理解及价值体现\n\n从头部品牌商家" in body
 
 
 def test_heading_lines_match_headings(doc):
@@ -234,7 +234,7 @@ def test_colon_introduced_list_is_an_ordered_list(doc):
 
 def test_labelled_list_inside_a_section_is_an_ordered_list(doc):
     body = article(doc, 9).body
-    section = body.split("## “普惠”的不同理解及价值体现\n\n")[1].split("\n\n## ")[0]
+    section = body.split("## 05“普惠”的不同理解及价值体现\n\n")[1].split("\n\n## ")[0]
     assert blocks(section)[-1] == (
         "1. 现有客流数字化：商超类企业，平均沉淀数字化会员数超1600万（永辉、沃尔玛、步步高、天虹）"
         "万达小程序上线后沉淀了千万级会员，商场店铺内客流提升了30%-50%优码服务30+客户，"

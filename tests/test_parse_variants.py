@@ -243,10 +243,10 @@ def test_constructed_document_from_another_site():
         "产业互联网正在进入新的阶段，越来越多的传统企业开始把数字化当作基本功。"
         "本文梳理了三个值得关注的信号，供读者参考。"
     )
-    assert first.headings == ("数据成为生产要素", "平台走向开放", "人才结构“大换血”")
+    assert first.headings == ("一、数据成为生产要素", "二、平台走向开放", "三、人才结构“大换血”")
     assert first.body.startswith("过去一年，我们走访了几十家制造企业")
-    assert "## 平台走向开放\n\n在过去，大型企业" in first.body
-    assert "## 人才结构“大换血”\n\n如果说技术是骨架" in first.body
+    assert "## 二、平台走向开放\n\n在过去，大型企业" in first.body
+    assert "## 三、人才结构“大换血”\n\n如果说技术是骨架" in first.body
     assert (second.title, second.author, second.credit) == (
         "供应链金融的新玩法",
         "李四",

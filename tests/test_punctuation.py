@@ -143,7 +143,7 @@ def test_every_output_of_a_constructed_article_gets_chinese_punctuation():
         "供应链金融并不新鲜，但在产业互联网时代，它正在被重新定义（至少在制造业）。"
         "本文梳理几个常用的词，供读者参考。"
     )
-    assert article.headings == ("核心企业的信用", "数据让风控更便宜", "名词解释")
+    assert article.headings == ("一、核心企业的信用", "二、数据让风控更便宜", "名词解释")
     assert [(t.term, t.definition) for t in article.terms] == [
         ("应收账款", "企业因销售商品而应向客户收取的款项（不含预收款）。"),
         ("保理", "供应商把应收账款转让给金融机构，换取融资的业务。"),

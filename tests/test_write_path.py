@@ -420,7 +420,7 @@ def test_restore_goes_through_the_write_path(client, editor):
     first = article.revisions.order_by("number").first()
     url = reverse("admin:articles_article_restore", args=[article.pk, first.number])
     with mock.patch("articles.admin.history.editing.restore", wraps=editing.restore) as restore:
-        client.post(url)
+        client.post(url, {"confirmed": "yes"})  # the article is live: restoring asks first
     restore.assert_called_once()
     article.refresh_from_db()
     assert article.title == "恢复"

@@ -7,7 +7,6 @@ from django import forms
 from django.core.exceptions import PermissionDenied
 from django.http import JsonResponse
 from django.urls import path
-from pypinyin import Style, lazy_pinyin
 
 from articles import text
 from articles.models import Tag
@@ -16,6 +15,8 @@ LIMIT = 10
 
 
 def _initials(name: str) -> str:
+    from pypinyin import Style, lazy_pinyin  # pinyin tables load only when tags are suggested
+
     letters = lazy_pinyin(unicodedata.normalize("NFKC", name), style=Style.FIRST_LETTER)
     return "".join(letters).lower()
 

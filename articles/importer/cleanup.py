@@ -4,6 +4,8 @@ import re
 from dataclasses import dataclass
 
 from . import boilerplate as bp
+from .credits import Credits, credits_of, take_credit_lines
+from .judge import MARK, Removal, remove_boilerplate
 from .paragraphs import split_sentences
 
 _SPACE_BETWEEN = re.compile(rf"(?<=[{bp.CJK}{bp.PUNCT}])[{bp.SPACE}]+(?=[{bp.CJK}{bp.PUNCT}])")
@@ -18,34 +20,92 @@ _BLANK = bp.HINT + bp.SPACE
 class Cleaned:
     text: str  # running text; `bp.HINT` marks the source's paragraph breaks
     credit: str  # names from credit lines, bios, column tags and citations, " / "-separated
+    credits: Credits
     standfirst: str
     citation: str  # "——《…》" attributing a closing quotation, or ""
+    removed: tuple[Removal, ...]
 
 
-def clean_body(raw: str) -> Cleaned:
-    """Strip boilerplate from one body and take out its credit, standfirst and citation."""
-    text = bp.BREAK_HINT.sub(lambda m: m.group(1) + bp.HINT, raw)
+def break_hints(raw: str) -> str:
+    """The body with `bp.HINT` where the source shows a paragraph break."""
+    return bp.BREAK_HINT.sub(lambda m: m.group(1) + bp.HINT, raw.replace(MARK, " "))
+
+
+def clean_body(raw: str, repeated: frozenset[str] = frozenset()) -> Cleaned:
+    """Strip boilerplate from one body and take out its credits, standfirst and citation.
+
+    `repeated` are segments found at the edges of several bodies of the same document.
+    """
+    text, lines = take_credit_lines(break_hints(raw))
+    removed = [Removal(line.text, "credit", _CREDIT_REASONS[line.role]) for line in lines]
     text, tail = _cut_tail(text)
-    credits = [
+    removed += [  # pieces as printed: credit fields inside the tail are recorded already
+        Removal(piece, "tail", "文末署名、简介或转载说明")
+        for piece in tail.split(MARK)
+        if piece.strip(_BLANK)
+    ]
+    legacy = [
         m["name"]
         for pattern in (bp.COLUMNIST, bp.COLUMN_TAG, bp.PUBLISHER)
         for m in pattern.finditer(tail)
     ]
-    text, front_credits, standfirst = _front_matter(strip_boilerplate(text))
+    text, judged = remove_boilerplate(strip_boilerplate(text, removed), repeated)
+    removed += judged
+    text, standfirst, label = _front_matter(text)
+    if label:
+        removed.append(Removal(label, "label", "导语标签"))
     text, citation = _citation(text)
-    names = front_credits + credits + ([citation.lstrip("—")] if citation else [])
-    return Cleaned(text, " / ".join(dict.fromkeys(names)), standfirst, citation)
+    names = [line.value for line in lines if line.role in ("author", "source")]
+    names += legacy + ([citation.lstrip("—")] if citation else [])
+    return Cleaned(
+        text=text,
+        credit=" / ".join(dict.fromkeys(names)),
+        credits=credits_of(lines),
+        standfirst=standfirst,
+        citation=citation,
+        removed=tuple(removed),
+    )
 
 
-def strip_boilerplate(text: str) -> str:
+_CREDIT_REASONS = {
+    "author": "署名（作者）",
+    "editor": "署名（编辑、审核、校对）",
+    "source": "来源",
+    "title": "原标题",
+    "bio": "作者简介",
+}
+
+
+def strip_boilerplate(text: str, removed: list[Removal]) -> str:
     """Remove calls to action, copyright and image notices wherever they occur."""
-    for pattern in bp.INLINE_BOILERPLATE:
-        text = pattern.sub("", text)
-    return _HINTS.sub(bp.HINT, text).strip(_BLANK)
+    for pattern in (*bp.INLINE_BOILERPLATE, bp.PAGE_WIDGET):
+        text = pattern.sub(lambda m: _record(m, removed), text)
+    return text
+
+
+def _record(match: re.Match[str], removed: list[Removal]) -> str:
+    if match.group():
+        removed.append(Removal(match.group(), "pattern", "已知的平台提示语"))
+    return ""
+
+
+_MARKER = "|".join(  # every heading family, without its named groups
+    re.sub(r"\(\?P<\w+>", "(?:", p.pattern) for p in bp.HEADING_FAMILIES.values()
+)
+_SPACED_HEADING = re.compile(
+    rf"(?:^|(?<=[{bp.MARKER_AFTER}{bp.SPACE}]))(?P<heading>(?:{_MARKER})[{bp.SPACE}]*"
+    rf"[^{bp.PUNCT}{bp.SENTENCE_END}{bp.SPACE}{bp.HINT}]{{{bp.HEADING_MIN},{bp.HEADING_MAX}}})"
+    rf"[{bp.SPACE}]+(?=[^{bp.SPACE}{bp.HINT}])"
+)
 
 
 def fix_spaces(text: str) -> str:
-    """Drop spaces a PDF left inside Chinese text; keep those next to Latin words and digits."""
+    """Drop spaces a PDF left inside Chinese text; keep those next to Latin words and digits.
+
+    A space right after a numbered heading (`第一部分 市场概况 经过…`) is the heading's end:
+    it becomes a paragraph break.
+    """
+    text = _SPACED_HEADING.sub(lambda m: m["heading"] + bp.HINT, text)
     text = _SPACE_BEFORE_CLOSE.sub("", _SPACE_BETWEEN.sub("", text))
     return _SPACES.sub(" ", text)
 
@@ -56,51 +116,56 @@ def _cut_tail(text: str) -> tuple[str, str]:
     starts = [m.start() for p in bp.TAIL_MARKERS if (m := p.search(text, region))]
     if not starts:
         return text, ""
-    return text[: min(starts)], text[min(starts) :]
+    cut = min(starts)
+    # A marker inside a sentence ("本文为…原创稿件,未经授权禁止转载。") takes its sentence along.
+    sentence_start = max(text.rfind(char, 0, cut) for char in _AFTER_SENTENCE + MARK) + 1
+    if cut - sentence_start <= bp.TAIL_LEAD_MAX:
+        cut = sentence_start
+    return text[:cut], text[cut:]
 
 
-def _front_matter(text: str) -> tuple[str, list[str], str]:
-    """Glued credits and the standfirst at the start: (text, credit names, standfirst).
+def _front_matter(text: str) -> tuple[str, str, str]:
+    """The standfirst at the start: (text, standfirst, its label as printed or "").
 
-    Credits are read before PDF spaces are removed, since a space may end a name.
+    A standfirst is labelled (`导语:`, `【导读】` …), or is the lead printed before the
+    credit line, or an editor's opening sentence. `MARK`s still show where credit lines were.
     """
-    names: list[str] = []
-    lead = ""
-    run = bp.CREDIT_RUN.search(text, 0, bp.CREDIT_REACH)
-    if run and (run.start() == 0 or text[run.start() - 1] in _AFTER_SENTENCE):
-        names = [field["name"] for field in bp.CREDIT_FIELD.finditer(run.group())]
-        lead, text = text[: run.start()].strip(_BLANK), text[run.end() :].strip(_BLANK)
-        if len(lead) > bp.STANDFIRST_MAX:
-            lead, text = "", lead + bp.HINT + text
-    text = fix_spaces(text)
+    label = bp.STANDFIRST_MARKER.match(text.lstrip(_BLANK + MARK))
+    first_mark = text.find(MARK, 0, bp.CREDIT_REACH)
+    lead = text[:first_mark].strip(_BLANK) if first_mark >= 0 and not label else ""
+    if lead and (len(lead) > bp.STANDFIRST_MAX or lead[-1] not in _AFTER_SENTENCE):
+        lead = ""
+    text = fix_spaces(text[first_mark:] if lead else text)
+    text = _HINTS.sub(bp.HINT, text.replace(MARK, bp.HINT)).strip(_BLANK)
     if lead:
-        standfirst = fix_spaces(lead).replace(bp.HINT, "")
-    else:
-        text, standfirst = _standfirst(text)
+        return text, fix_spaces(lead).replace(bp.HINT, ""), ""
+    text, standfirst, printed = _standfirst(text)
     if not text:  # all of it is the standfirst: keep it as the body
-        return standfirst, names, ""
-    return text, names, standfirst
+        return standfirst, "", ""
+    return text, standfirst, printed
 
 
-def _standfirst(text: str) -> tuple[str, str]:
-    """A marked standfirst (`编辑导语:` …) or an editor's opening sentence: (text, standfirst)."""
+def _standfirst(text: str) -> tuple[str, str, str]:
+    """A labelled standfirst or an editor's opening sentence: (text, standfirst, label)."""
     intro = bp.EDITOR_INTRO.match(text)
     if intro:
-        return text[intro.end() :].lstrip(bp.HINT), intro.group()
+        return text[intro.end() :].lstrip(bp.HINT), intro.group(), ""
     marker = bp.STANDFIRST_MARKER.match(text)
     if not marker:
-        return text, ""
+        return text, "", ""
     taken: list[str] = []
     consumed = marker.end()
     for sentence in split_sentences(text[marker.end() :]):
         length = sum(map(len, taken))
         if taken and (sentence.after_break or length >= bp.STANDFIRST_MIN):
             break
+        if taken and any(p.match(sentence.text) for p in bp.HEADING_FAMILIES.values()):
+            break  # the first section's heading
         if taken and length + len(sentence.text) > bp.STANDFIRST_MAX:
             break
         taken.append(sentence.text)
         consumed = text.index(sentence.text, consumed) + len(sentence.text)
-    return text[consumed:].lstrip(bp.HINT), "".join(taken)
+    return text[consumed:].lstrip(bp.HINT), "".join(taken), marker.group()
 
 
 def _citation(text: str) -> tuple[str, str]:

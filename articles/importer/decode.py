@@ -3,6 +3,8 @@
 import codecs
 import re
 
+from articles.text import unix_newlines
+
 # Control characters that never occur in a text document.
 _BINARY = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
@@ -32,7 +34,7 @@ def decode(data: bytes, source: str) -> str:
             text = data.decode("gb18030")
         except UnicodeDecodeError as gb_exc:
             raise _undecodable(data, gb_exc.start, source) from gb_exc
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = unix_newlines(text)
     junk = _BINARY.search(text)
     if junk:
         line = text.count("\n", 0, junk.start()) + 1

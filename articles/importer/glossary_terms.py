@@ -1,7 +1,8 @@
 """Glossaries written as runs of `术语:定义。` sentences inside a body.
 
 A term sentence starts at a sentence boundary with a short term (no punctuation or
-spaces, not ending in a lead-in word such as 在于/包括) and a colon. Only a run of at
+spaces, not ending in a lead-in word such as 在于/包括) and a colon. A run in which a term
+comes back is a dialogue, not a glossary. Only a run of at
 least `TERM_MIN_RUN` consecutive term sentences is a glossary; a lone `挑战在于:` or
 `数据:` in prose is not. Each definition runs to the next term of the run.
 """
@@ -52,7 +53,14 @@ def _runs(text: str) -> list[list[re.Match[str]]]:
             runs[-1].append(match)
         else:
             runs.append([match])
-    return [run for run in runs if len(run) >= bp.TERM_MIN_RUN]
+    return [run for run in runs if len(run) >= bp.TERM_MIN_RUN and _defines(run)]
+
+
+def _defines(run: list[re.Match[str]]) -> bool:
+    """A glossary names each term once; speakers of an interview (`李卫:` … `王珂:` …
+    `李卫:`) come back, and credit labels (`编辑:`) are no terms."""
+    terms = [match["term"] for match in run]
+    return len(set(terms)) == len(terms) and not any(t in bp.CREDIT_ROLE_OF for t in terms)
 
 
 def _last_definition_end(text: str, start: int) -> int:

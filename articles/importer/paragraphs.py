@@ -6,11 +6,13 @@ sentences of about `PARAGRAPH_TARGET` characters, preferring the places where th
 still shows a paragraph break. Numbered runs that read as lists become ordered lists.
 """
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from . import boilerplate as bp
+from .escaping import escape_block_start
 
 _CHINESE_VALUE = {numeral: value for value, numeral in enumerate(bp.CHINESE_NUMERALS, start=1)}
 _NESTING = {**bp.QUOTE_PAIRS, "(": ")", "（": "）"}
@@ -87,7 +89,9 @@ def paragraphs(sentences: list[Sentence]) -> list[str]:
         length = 0
         for start in range(end - 1, -1, -1):
             length += len(sentences[start].text)
-            if length > bp.PARAGRAPH_MAX and end - start > 1:
+            if end - start > 1 and (
+                length > bp.PARAGRAPH_MAX or end - start > bp.PARAGRAPH_SENTENCES_MAX
+            ):
                 break
             cost = (
                 best[start] + _cost(length) - (_HINT_BONUS if start and starts_block[start] else 0)
@@ -111,8 +115,10 @@ def _cost(length: int) -> float:
 
 
 def numeral_value(numeral: str) -> int:
-    """`12` → 12, `十二` → 12; 0 for what is not a numeral."""
-    if numeral.isdigit():
+    """`12` → 12, `十二` → 12, `②` → 2; 0 for what is not a numeral."""
+    if len(numeral) == 1 and "\u2460" <= numeral <= "\u2473":
+        return ord(numeral) - 0x2460 + 1
+    if numeral.isascii() and numeral.isdigit():
         return int(numeral)
     tens, _, units = numeral.rpartition("十")
     if "十" not in numeral:
@@ -121,14 +127,18 @@ def numeral_value(numeral: str) -> int:
 
 
 def markdown_blocks(text: str) -> list[str]:
-    """Paragraphs of `text`, with its numbered lists as Markdown ordered lists."""
+    """Paragraphs of `text`, with its numbered lists as Markdown ordered lists.
+
+    `text` has its inline Markdown characters escaped already; a paragraph that would start
+    a heading, quotation or list by accident is escaped here.
+    """
     blocks: list[str] = []
     cursor = 0
     for start, end, items in _lists(text):
-        blocks.extend(paragraphs(split_sentences(text[cursor:start])))
+        blocks.extend(map(escape_block_start, paragraphs(split_sentences(text[cursor:start]))))
         blocks.append("\n".join(f"{n}. {item}" for n, item in enumerate(items, start=1)))
         cursor = end
-    blocks.extend(paragraphs(split_sentences(text[cursor:])))
+    blocks.extend(map(escape_block_start, paragraphs(split_sentences(text[cursor:]))))
     return blocks
 
 
@@ -146,7 +156,8 @@ def _lists(text: str) -> list[tuple[int, int, list[str]]]:
         bounds = [m.start() for m in run[1:]]
         items = [text[m.end() : end] for m, end in zip(run[:-1], bounds, strict=True)]
         cap = max(len(split_sentences(item)) for item in items)
-        end = _last_item_end(text, run[-1].end(), cap)
+        longest = max(map(len, items))
+        end = _last_item_end(text, run[-1].end(), cap, 2 * longest + bp.PARAGRAPH_MIN)
         items.append(text[run[-1].end() : end])
         lists.append((run[0].start(), end, [item.replace(bp.HINT, "").strip() for item in items]))
     return lists
@@ -155,38 +166,72 @@ def _lists(text: str) -> list[tuple[int, int, list[str]]]:
 def _runs(text: str, depths: list[int], family: re.Pattern) -> list[list[re.Match[str]]]:
     """Runs of one numbering family that read as lists, outside quotes and brackets."""
     matches = [m for m in family.finditer(text) if not depths[m.start()]]
+    by_number: dict[int, list[int]] = {}
+    for i, match in enumerate(matches):
+        by_number.setdefault(numeral_value(match["num"]), []).append(i)
     runs = []
-    for i, first in enumerate(matches):
+    for i in by_number.get(1, []):
+        first = matches[i]
         before = text[first.start() - 1] if first.start() else bp.HINT
-        if numeral_value(first["num"]) != 1 or before not in bp.COLON + bp.MARKER_AFTER:
+        if before not in bp.COLON + bp.MARKER_AFTER:
             continue
         chains = []
         if before in bp.COLON:
-            chains.append(_chain(matches[i:], lambda m: text[m.start() - 1] in bp.MARKER_AFTER))
+            chains.append(
+                _chain(matches, by_number, i, lambda m: text[m.start() - 1] in bp.MARKER_AFTER)
+            )
         if bp.LIST_LABEL.match(text, first.end()):
-            chains.append(_chain(matches[i:], lambda m: bp.LIST_LABEL.match(text, m.end())))
+            chains.append(
+                _chain(matches, by_number, i, lambda m: bp.LIST_LABEL.match(text, m.end()))
+            )
         runs.append(max(chains, key=len, default=[]))
     return [run for run in runs if len(run) > 1]
 
 
 def _chain(
-    matches: list[re.Match[str]], fits: Callable[[re.Match[str]], object]
+    matches: list[re.Match[str]],
+    by_number: dict[int, list[int]],
+    first: int,
+    fits: Callable[[re.Match[str]], object],
 ) -> list[re.Match[str]]:
-    """Items numbered 1, 2, 3 … from `matches[0]`, each close to the one before and fitting."""
-    chain = matches[:1]
-    for match in matches[1:]:
-        if match.start() - chain[-1].end() > bp.LIST_ITEM_MAX:
-            break
-        if numeral_value(match["num"]) == len(chain) + 1 and fits(match):
-            chain.append(match)
-    return chain
+    """Items numbered 1, 2, 3 … from `matches[first]`, each the first fitting item of the next
+    number at most `LIST_ITEM_MAX` characters after the one before (looked up by number, so
+    long runs of other numbers cost nothing)."""
+    chain, index = [matches[first]], first
+    while True:
+        candidates = by_number.get(len(chain) + 1, [])
+        for k in range(bisect.bisect_right(candidates, index), len(candidates)):
+            i = candidates[k]
+            if matches[i].start() - chain[-1].end() > bp.LIST_ITEM_MAX:
+                return chain
+            if fits(matches[i]):
+                chain.append(matches[i])
+                index = i
+                break
+        else:
+            return chain
 
 
-def _last_item_end(text: str, start: int, cap: int) -> int:
-    """The end of a list's last item: at most `cap` sentences, within its paragraph."""
-    stop = text.find(bp.HINT, start)
+def _last_item_end(text: str, start: int, cap: int, reach: int) -> int:
+    """The end of a list's last item: at most `cap` sentences, within its paragraph.
+
+    Only `reach` characters (twice the longest earlier item and a short paragraph, at most
+    `LIST_ITEM_MAX`) are looked at, so long paragraphs full of lists stay linear; a sentence
+    cut off by that bound is not taken.
+    """
+    reach = start + min(reach, bp.LIST_ITEM_MAX)
+    paragraph_end = text.find(bp.HINT, start, reach + 1)
+    bounded = paragraph_end < 0 and reach < len(text)
+    stop = paragraph_end if paragraph_end >= 0 else min(len(text), reach)
+    sentences = split_sentences(text[start:stop])
+    if (
+        bounded
+        and sentences
+        and not _ends_sentence(sentences[-1].text, len(sentences[-1].text) - 1)
+    ):
+        sentences.pop()
     end = start
-    for count, sentence in enumerate(split_sentences(text[start : stop if stop >= 0 else None])):
+    for count, sentence in enumerate(sentences):
         if count == cap or (count and sentence.text.startswith(bp.LIST_EXIT)):
             break
         end = text.index(sentence.text, end) + len(sentence.text)

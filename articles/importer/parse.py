@@ -10,21 +10,27 @@ Markdown.
 
 from dataclasses import dataclass
 
+from articles.text import unix_newlines
 from media.references import drop_image_references
 
 from . import boilerplate as bp
-from .cleanup import clean_body
+from .cleanup import break_hints, clean_body
+from .credits import Credits
 from .decode import ParseError, decode
+from .escaping import escape_inline
 from .glossary_terms import Entry, extract_glossary
 from .headings import split_sections
+from .judge import Removal, repeated_segments
 from .paragraphs import markdown_blocks
 from .punctuation import full_width
 from .structure import Block, Line, split_document
 
 __all__ = [
+    "Credits",
     "ParseError",
     "ParsedArticle",
     "ParsedDocument",
+    "Removal",
     "Term",
     "decode",
     "parse_bytes",
@@ -46,10 +52,12 @@ class ParsedArticle:
     title: str
     author: str  # pen name
     credit: str  # original writer / publisher / column / cited work, "" if none
+    credits: Credits  # the same, structured: original author, source, original title, editors
     standfirst: str  # "" if none
-    body: str  # Markdown
+    body: str  # Markdown; what the author typed shows as typed (see `escaping`)
     headings: tuple[str, ...]
     terms: tuple[Term, ...]
+    removed: tuple[Removal, ...]  # what left the body, each with its reason
 
 
 @dataclass(frozen=True)
@@ -66,14 +74,21 @@ def parse_bytes(data: bytes, source: str) -> ParsedDocument:
 
 def parse_text(text: str, source: str) -> ParsedDocument:
     """Parse a whole document; raises ParseError for empty or unstructured text."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = unix_newlines(text)
     chrome, blocks = split_document(text, source)
-    articles = tuple(_article(position, block, source) for position, block in enumerate(blocks, 1))
+    repeated = repeated_segments([break_hints(_raw_body(block)) for block in blocks])
+    articles = tuple(
+        _article(position, block, source, repeated) for position, block in enumerate(blocks, 1)
+    )
     return ParsedDocument(source, chrome, articles)
 
 
-def _article(position: int, block: Block, source: str) -> ParsedArticle:
-    cleaned = clean_body(drop_image_references(bp.HINT.join(line.text for line in block.body)))
+def _raw_body(block: Block) -> str:
+    return bp.HINT.join(line.text for line in block.body)
+
+
+def _article(position: int, block: Block, source: str, repeated: frozenset[str]) -> ParsedArticle:
+    cleaned = clean_body(drop_image_references(_raw_body(block)), repeated)
     text, entries = extract_glossary(cleaned.text)
     if not text and not entries:
         raise ParseError(
@@ -86,8 +101,8 @@ def _article(position: int, block: Block, source: str) -> ParsedArticle:
     for section in split_sections(text):
         if section.heading:
             headings.append(section.heading)
-            parts.append(f"## {section.heading}")
-        parts.extend(markdown_blocks(section.text))
+            parts.append(f"## {escape_inline(section.heading)}")
+        parts.extend(markdown_blocks(escape_inline(section.text)))
     if cleaned.citation and parts and not parts[-1].startswith(("#", "1. ")):
         parts[-1] = f"> {parts[-1]}\n>\n> {cleaned.citation}"
     elif cleaned.citation:
@@ -95,23 +110,40 @@ def _article(position: int, block: Block, source: str) -> ParsedArticle:
     if entries:
         headings.append(bp.GLOSSARY_HEADING)
         parts.append(f"## {bp.GLOSSARY_HEADING}")
-        parts.extend(f"**{entry.term}**{bp.GLOSSARY_COLON}{entry.definition}" for entry in entries)
+        parts.extend(
+            f"**{escape_inline(entry.term)}**{bp.GLOSSARY_COLON}{escape_inline(entry.definition)}"
+            for entry in entries
+        )
     return ParsedArticle(
         position=position,
         line=block.title.number,
         title=block.title.text,
         author=block.author,
         credit=full_width(cleaned.credit),
+        credits=cleaned.credits,
         standfirst=full_width(cleaned.standfirst),
         body=full_width("\n\n".join(parts)),
         headings=tuple(map(full_width, headings)),
-        terms=tuple(_term(entry, block.body) for entry in entries),
+        terms=_terms(entries, block.body),
+        removed=cleaned.removed,
     )
 
 
-def _term(entry: Entry, body: tuple[Line, ...]) -> Term:
-    """A glossary entry located on the body line that defines it."""
-    line = next(
-        (line for line in body if entry.term + entry.colon in line.text.replace(" ", "")), body[0]
-    )
-    return Term(entry.term, full_width(entry.definition), line.number)
+def _terms(entries: tuple[Entry, ...], body: tuple[Line, ...]) -> tuple[Term, ...]:
+    """Glossary entries located on the body lines that define them.
+
+    Entries come in text order, so the search goes on from where the last one was found:
+    one pass over the body, however many entries it defines.
+    """
+    lines = [line.text.replace(" ", "") for line in body]
+    found: list[Term] = []
+    index, offset = 0, 0
+    for entry in entries:
+        key = entry.term + entry.colon
+        for i in range(index, len(lines)):
+            position = lines[i].find(key, offset if i == index else 0)
+            if position >= 0:
+                index, offset = i, position + len(key)
+                break
+        found.append(Term(entry.term, full_width(entry.definition), body[index].number))
+    return tuple(found)
