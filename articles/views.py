@@ -7,7 +7,6 @@ see the rest, as a preview.
 
 from django.db.models import (
     F,
-    Q,
     Value,
     Window,
     prefetch_related_objects,
@@ -21,7 +20,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 from glossary.linking import linked_body
 from glossary.models import GlossaryEntry
 
-from . import counts, related, text
+from . import counts, selectors, text
 from .models import Article, Section
 from .rendering import table_of_contents
 from .sections import sections_for
@@ -110,9 +109,9 @@ class ArticleDetailView(ArticleQueryMixin, DetailView):
             body=body,
             toc=toc if len(toc) >= TOC_MIN_HEADINGS else [],
             tags=article.tags.all(),
-            related=self.related(article),
-            older=self.neighbour(article, older=True),
-            newer=self.neighbour(article, older=False),
+            related=selectors.related(article, RELATED_COUNT, at_least=3),
+            older=selectors.neighbour(article, older=True),
+            newer=selectors.neighbour(article, older=False),
             breadcrumbs=[
                 _crumb_home(),
                 _crumb_section(article.section) if article.section else _crumb_articles(),
@@ -120,31 +119,6 @@ class ArticleDetailView(ArticleQueryMixin, DetailView):
             ],
             nav_section=article.section_id,
             **kwargs,
-        )
-
-    def related(self, article):
-        """Up to `RELATED_COUNT` other published articles, most shared tags first, then the
-        most recent; when fewer than three share a tag, the latest others make up three."""
-        return related.for_article(article, RELATED_COUNT, at_least=3)
-
-    def neighbour(self, article, *, older):
-        """The published article just before (or after) this one, by publication time."""
-        if article.published_at is None:
-            return None
-        when, pk = article.published_at, article.pk
-        # One range over the publication time, which its index walks from `when`.
-        if older:
-            condition = Q(published_at__lte=when) & ~Q(published_at=when, pk__gte=pk)
-            order = ("-published_at", "-id")
-        else:
-            condition = Q(published_at__gte=when) & ~Q(published_at=when, pk__lte=pk)
-            order = ("published_at", "id")
-        return (
-            Article.objects.published()
-            .filter(condition)
-            .order_by(*order)
-            .only("title", "slug", "published_at")
-            .first()
         )
 
 
