@@ -38,9 +38,12 @@ class TestSections:
         assert response.status_code == 302
         assert Section.objects.get(name="产业观察").slug == "chan-ye-guan-cha"
 
-    def test_a_new_section_shows_on_cached_pages_at_once(self, client):
+    def test_a_new_section_shows_on_cached_pages_at_once(
+        self, client, django_capture_on_commit_callbacks
+    ):
         assert "新栏目" not in client.get("/").content.decode()
-        Section.objects.create(name="新栏目")
+        with django_capture_on_commit_callbacks(execute=True):
+            Section.objects.create(name="新栏目")
         assert "新栏目" in client.get("/").content.decode()
 
     def test_navigation_follows_the_editors_order(self, client, sections):

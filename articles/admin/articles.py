@@ -13,6 +13,7 @@ from articles.search.query import parse
 from articles.search.results import matching_article_ids
 
 from .article_states import StateFilter, announce
+from .autocomplete import NamedAutocompleteMixin
 from .autosave import AutosaveAdminMixin
 from .history import RevisionsAdminMixin
 from .importing import ImportAdminMixin
@@ -26,6 +27,7 @@ from .workflow_actions import WorkflowActionsMixin
 
 @admin.register(Article)
 class ArticleAdmin(
+    NamedAutocompleteMixin,
     AutosaveAdminMixin,
     PresenceAdminMixin,
     RevisionsAdminMixin,

@@ -7,6 +7,8 @@ from django.utils.html import format_html
 
 from articles.models import Author
 
+from .autocomplete import NamedAutocompleteMixin
+
 
 class AuthorForm(forms.ModelForm):
     """The slug may be left empty: `Author.save()` makes it from the name's pinyin."""
@@ -23,7 +25,7 @@ class AuthorForm(forms.ModelForm):
 
 
 @admin.register(Author)
-class AuthorAdmin(admin.ModelAdmin):
+class AuthorAdmin(NamedAutocompleteMixin, admin.ModelAdmin):
     form = AuthorForm
     list_display = ["name", "slug", "article_count", "updated_at", "view_on_site_link"]
     search_fields = ["name"]
