@@ -102,3 +102,11 @@ def seed_article(site):
     from articles.models import Article
 
     return Article.objects.get(title=SEED_TITLE)
+
+
+def wait_until_kept(page) -> None:
+    """Until the article form's script has kept the unsaved text in the browser (a second
+    after the last keystroke; longer on a busy machine)."""
+    page.wait_for_function(
+        "() => Object.keys(localStorage).some((key) => key.startsWith('chanye:autosave:'))"
+    )

@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 
 from articles import presence, revisions, roles
 from articles.models import Article, ArticleRevision
-from tests.browser.conftest import _new_page
+from tests.browser.conftest import _new_page, wait_until_kept
 from tests.factories import make_article, make_author, make_term
 
 pytestmark = pytest.mark.browser
@@ -291,7 +291,7 @@ def test_unsubmitted_text_is_offered_back_when_the_page_is_reopened(page, editor
     page.goto(change_url)
     expect(page.locator("#autosave-notice")).to_have_count(0)
     page.locator("#id_body").fill(typed)
-    page.wait_for_timeout(1500)  # the script stores a second after the last keystroke
+    wait_until_kept(page)  # the script stores a second after the last keystroke
 
     page.goto(change_url)  # the tab was closed; the page is opened again
     notice = page.locator("#autosave-notice")
@@ -316,7 +316,7 @@ def test_restored_text_is_merged_with_a_save_made_meanwhile(page, editor, second
     log_in(page, editor)
     page.goto(change_url)
     page.locator("#id_body").fill("第一段。\n\n第二段，补充了数据。")
-    page.wait_for_timeout(1500)
+    wait_until_kept(page)  # the script stores a second after the last keystroke
 
     # Meanwhile another editor changes the first paragraph and saves.
     revisions.ensure_baseline(article.pk)
@@ -342,7 +342,7 @@ def test_unsubmitted_text_can_be_discarded(page, editor):
     log_in(page, editor)
     page.goto(change_url)
     page.locator("#id_title").fill("不要的标题")
-    page.wait_for_timeout(1500)
+    wait_until_kept(page)  # the script stores a second after the last keystroke
     page.goto(change_url)
     page.locator("#autosave-notice").get_by_role("button", name="丢弃").click()
     expect(page.locator("#autosave-notice")).to_have_count(0)

@@ -6,6 +6,7 @@ from playwright.sync_api import expect
 
 from articles import roles
 from articles.models import Article
+from tests.browser.conftest import wait_until_kept
 from tests.browser.test_admin_flows import CHANGELIST, log_in, staff_user
 from tests.factories import make_article
 
@@ -37,7 +38,7 @@ def change_url(site):
 def leave_unsaved_text(page, change_url):
     page.goto(change_url)
     page.locator("#id_body").fill(UNSAVED)
-    page.wait_for_timeout(1500)  # the script stores a second after the last keystroke
+    wait_until_kept(page)  # the script stores a second after the last keystroke
 
 
 def autosave_keys(page):
