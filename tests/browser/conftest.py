@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from playwright.sync_api import expect
 
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
@@ -28,6 +29,10 @@ DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 SEED_TITLE = "社交网络巨头产业互联网布局研究——腾讯案例分析"
 TIMEOUT_MS = 15_000
+
+# The server and the browser share two cores with the test process: a live preview or
+# a save can take a few seconds when the machine is busy.
+expect.set_options(timeout=15_000)
 
 
 @pytest.fixture(scope="session")
