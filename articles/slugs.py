@@ -1,6 +1,8 @@
 """Unique slugs for any model with a `slug` field, free of check-then-insert races."""
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
+
+from . import text
 
 
 def unique_slug(model, base: str, exclude=None) -> str:
@@ -35,3 +37,27 @@ def save_with_unique_slug(instance, base: str, save) -> None:
                 clash = clash.exclude(pk=instance.pk)
             if not clash.exists():
                 raise
+
+
+class PinyinSlugged(models.Model):
+    """A model whose `slug` is made once, on the first save, from the pinyin of the field
+    `slug_source`, cut to `slug_length` and made unique; after that it never changes."""
+
+    slug_source = "name"
+    slug_length = 60
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if self.slug:
+            super().save(*args, **kwargs)
+            return
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = [*kwargs["update_fields"], "slug"]
+        save_with_unique_slug(
+            self, self.slug_base(), lambda: super(PinyinSlugged, self).save(*args, **kwargs)
+        )
+
+    def slug_base(self) -> str:
+        return text.pinyin_slug(getattr(self, self.slug_source), self.slug_length)

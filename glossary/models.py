@@ -7,7 +7,7 @@ from django.db import models
 from django.urls import reverse
 
 from articles import text
-from articles.slugs import save_with_unique_slug
+from articles.slugs import PinyinSlugged
 
 ALIAS_SEPARATORS = re.compile(r"[,，、;；\n]+")
 
@@ -17,11 +17,13 @@ class GlossaryQuerySet(models.QuerySet):
         return self.filter(status=GlossaryEntry.Status.PUBLISHED)
 
 
-class GlossaryEntry(models.Model):
+class GlossaryEntry(PinyinSlugged):
     class Status(models.TextChoices):
         SUGGESTED = "suggested", "待审"
         PUBLISHED = "published", "已发布"
         REJECTED = "rejected", "已驳回"
+
+    slug_source = "term"
 
     term = models.CharField("术语", max_length=100)
     term_key = models.CharField(
@@ -86,13 +88,7 @@ class GlossaryEntry(models.Model):
         self.term = self.term.strip()
         self.term_key = text.fold(self.term)
         self.sort_key = text.sort_key(self.term)
-        if self.slug:
-            super().save(*args, **kwargs)
-        else:
-            base = text.pinyin_slug(self.term, 60)
-            save_with_unique_slug(
-                self, base, lambda: super(GlossaryEntry, self).save(*args, **kwargs)
-            )
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("glossary:detail", args=[self.slug])

@@ -307,7 +307,7 @@ def test_revoking_a_preview_link_changes_nothing_readers_see(django_capture_on_c
     stamp = version(CONTENT)
     with (
         mock.patch("articles.receivers.index.index_articles_by_id") as reindex,
-        mock.patch("articles.models.render_markdown") as render,
+        mock.patch("articles.models.article.render_markdown") as render,
         django_capture_on_commit_callbacks(execute=True) as callbacks,
     ):
         old_key = article.preview_key
@@ -323,7 +323,7 @@ def test_revoking_a_preview_link_changes_nothing_readers_see(django_capture_on_c
 
 def test_featuring_does_not_render_markdown_again():
     article = make_article("推荐")
-    with mock.patch("articles.models.render_markdown") as render:
+    with mock.patch("articles.models.article.render_markdown") as render:
         editing.set_featured([article], True, user=None)
     render.assert_not_called()
     article.refresh_from_db()

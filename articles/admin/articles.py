@@ -4,7 +4,6 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import format_html
 
 from articles import editing, roles
 from articles.forms import ArticleAdminForm
@@ -18,6 +17,7 @@ from .autosave import AutosaveAdminMixin
 from .history import RevisionsAdminMixin
 from .importing import ImportAdminMixin
 from .markdown_preview import MarkdownPreviewAdminMixin
+from .named import SiteLinkColumn
 from .presence import PresenceAdminMixin
 from .sharing import PreviewAdminMixin
 from .tag_filter import PopularTagFilter
@@ -36,6 +36,7 @@ class ArticleAdmin(
     MarkdownPreviewAdminMixin,
     TagSuggestionsAdminMixin,
     ImportAdminMixin,
+    SiteLinkColumn,
     admin.ModelAdmin,
 ):
     """Writers (作者) see and edit their own drafts; editors (编辑) everything.
@@ -235,12 +236,6 @@ class ArticleAdmin(
     @admin.display(description="标签")
     def tag_list(self, obj):
         return "、".join(tag.name for tag in obj.tags.all())
-
-    @admin.display(description="站点")
-    def view_on_site_link(self, obj):
-        return format_html(
-            "<a href='{}' target='_blank' rel='noopener'>{}</a>", obj.get_absolute_url(), "查看"
-        )
 
 
 def _short_time(when) -> str:

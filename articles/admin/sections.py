@@ -1,21 +1,20 @@
 """Admin for sections (栏目): editors create them and set their order in the list."""
 
-from django import forms
 from django.contrib import admin
-from django.db.models import Count
-from django.utils.html import format_html
 
 from articles.models import Section
 
+from .named import ArticleCountColumn, PinyinSlugForm, SiteLinkColumn
 
-class SectionForm(forms.ModelForm):
+
+class SectionForm(PinyinSlugForm):
     class Meta:
         model = Section
         fields = ["name", "slug", "description", "position"]
 
 
 @admin.register(Section)
-class SectionAdmin(admin.ModelAdmin):
+class SectionAdmin(ArticleCountColumn, SiteLinkColumn, admin.ModelAdmin):
     form = SectionForm
     list_display = ["name", "position", "article_count", "view_on_site_link"]
     list_editable = ["position"]
@@ -29,16 +28,3 @@ class SectionAdmin(admin.ModelAdmin):
         if db_field.name == "position" and in_list:
             field.widget.attrs["aria-label"] = "排序"
         return field
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).annotate(n_articles=Count("articles"))
-
-    @admin.display(description="文章数", ordering="n_articles")
-    def article_count(self, obj):
-        return obj.n_articles
-
-    @admin.display(description="站点")
-    def view_on_site_link(self, obj):
-        return format_html(
-            "<a href='{}' target='_blank' rel='noopener'>{}</a>", obj.get_absolute_url(), "查看"
-        )

@@ -9,19 +9,16 @@ from django.template.response import TemplateResponse
 from articles import editing, text
 from articles.models import Tag, published_q
 
+from .named import PinyinSlugForm, SlugKeptAdmin
 
-class TagForm(forms.ModelForm):
+
+class TagForm(PinyinSlugForm):
     """Refuses a name that differs from another tag's only in case or width."""
 
     class Meta:
         model = Tag
         fields = ["name", "slug"]
         help_texts = {"slug": "留空则由名称拼音生成；保存后不再改变，以免旧链接失效。"}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if "slug" in self.fields:
-            self.fields["slug"].required = False
 
     def clean_name(self):
         name = self.cleaned_data["name"].strip()
@@ -53,7 +50,7 @@ class MergeForm(forms.Form):
 
 
 @admin.register(Tag)
-class TagAdmin(admin.ModelAdmin):
+class TagAdmin(SlugKeptAdmin, admin.ModelAdmin):
     form = TagForm
     list_display = ["name", "slug", "published_count", "article_count"]
     search_fields = ["name", "slug"]
@@ -70,11 +67,6 @@ class TagAdmin(admin.ModelAdmin):
                 n_articles=Count("tagged_articles"),
             )
         )
-
-    def get_readonly_fields(self, request, obj=None):
-        """A saved tag keeps its slug, so renaming never breaks its URL."""
-        readonly = list(super().get_readonly_fields(request, obj))
-        return [*readonly, "slug"] if obj is not None else readonly
 
     @admin.display(description="已发布文章数", ordering="n_published")
     def published_count(self, obj):

@@ -1,0 +1,38 @@
+"""Authors, sections, articles and their tags, their history and related articles."""
+
+from .article import (
+    SCHEDULED_LABEL,
+    Article,
+    content_hash,
+    new_preview_key,
+    published_q,
+)
+from .authors import Author
+from .history import (
+    ArticleRevision,
+    DeletedImport,
+    SlugRedirect,
+    StatusChange,
+    TagAlias,
+)
+from .related import RelatedArticle
+from .sections import Section
+from .tags import Tag, TaggedArticle
+
+__all__ = [
+    "SCHEDULED_LABEL",
+    "Article",
+    "ArticleRevision",
+    "Author",
+    "DeletedImport",
+    "RelatedArticle",
+    "Section",
+    "SlugRedirect",
+    "StatusChange",
+    "Tag",
+    "TagAlias",
+    "TaggedArticle",
+    "content_hash",
+    "new_preview_key",
+    "published_q",
+]
