@@ -98,12 +98,20 @@ def _renamed(instance) -> bool:
 
 
 @receiver(post_save, sender=Author, dispatch_uid="author_saved")
-def author_saved(sender, instance, raw=False, **kwargs):
+@receiver(post_save, sender=Tag, dispatch_uid="tag_saved")
+def name_saved(sender, instance, raw=False, **kwargs):
+    """An author or tag saved; renamed, it changes its articles' search documents."""
     if raw:
         return
     if _renamed(instance):
-        _reindex_later(instance.articles.values_list("pk", flat=True))
+        _reindex_later(_article_ids(instance))
     bump_after_commit(CONTENT)
+
+
+def _article_ids(instance):
+    if isinstance(instance, Tag):
+        return instance.tagged_articles.values_list("content_object_id", flat=True)
+    return instance.articles.values_list("pk", flat=True)
 
 
 @receiver(post_delete, sender=Author, dispatch_uid="author_deleted")
@@ -115,21 +123,10 @@ def navigation_changed(sender, raw=False, **kwargs):
         bump_after_commit(CONTENT)
 
 
-@receiver(post_save, sender=Tag, dispatch_uid="tag_saved")
-def tag_saved(sender, instance, raw=False, **kwargs):
-    if raw:
-        return
-    if _renamed(instance):
-        _reindex_later(instance.tagged_articles.values_list("content_object_id", flat=True))
-    bump_after_commit(CONTENT)
-
-
 @receiver(pre_delete, sender=Tag, dispatch_uid="tag_deleting")
 def tag_deleting(sender, instance, **kwargs):
     """Note the tag's articles, whose documents change once it is gone."""
-    instance._article_ids = list(
-        instance.tagged_articles.values_list("content_object_id", flat=True)
-    )
+    instance._article_ids = list(_article_ids(instance))
 
 
 @receiver(post_delete, sender=Tag, dispatch_uid="tag_deleted")

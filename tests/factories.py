@@ -3,6 +3,8 @@
 import itertools
 from datetime import timedelta
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from articles import tag_names
@@ -10,6 +12,14 @@ from articles.models import Article, Author
 from glossary.models import GlossaryEntry
 
 _seq = itertools.count(1)
+
+
+def make_staff(username, group="编辑", **fields):
+    """A staff account in `group` (None: no group), password "x"."""
+    user = get_user_model().objects.create_user(username, password="x", is_staff=True, **fields)
+    if group:
+        user.groups.add(Group.objects.get(name=group))
+    return user
 
 
 def make_author(name=None, **fields):

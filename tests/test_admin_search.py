@@ -4,13 +4,12 @@ from datetime import timedelta
 from functools import partial
 
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article, Author
 from articles.search.index import reindex_all
-from tests.factories import make_article, make_author
+from tests.factories import make_article, make_author, make_staff
 
 pytestmark = pytest.mark.django_db
 Status = Article.Status
@@ -23,15 +22,9 @@ def committed(django_capture_on_commit_callbacks):
     return partial(django_capture_on_commit_callbacks, execute=True)
 
 
-def _user(django_user_model, username, group):
-    user = django_user_model.objects.create_user(username, password="x", is_staff=True)
-    user.groups.add(Group.objects.get(name=group))
-    return user
-
-
 @pytest.fixture
 def editor(client, django_user_model):
-    client.force_login(_user(django_user_model, "editor", "编辑"))
+    client.force_login(make_staff("editor", "编辑"))
     return client
 
 
@@ -93,7 +86,7 @@ def test_keeps_the_changelist_order_and_filters(editor, committed):
 
 
 def test_writers_find_only_their_own_articles(client, django_user_model, committed):
-    writer = _user(django_user_model, "writer", "作者")
+    writer = make_staff("writer", "作者")
     with committed():
         make_article("我的草稿", body="腾讯云。", status=Status.DRAFT, created_by=writer)
         make_article("别人的草稿", body="腾讯云。", status=Status.DRAFT)

@@ -5,13 +5,12 @@ import re
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone
 
 from articles.admin.tag_suggestions import suggest
 from articles.models import Article, Tag
-from tests.factories import make_article
+from tests.factories import make_article, make_staff
 
 pytestmark = pytest.mark.django_db
 Status = Article.Status
@@ -19,15 +18,9 @@ CHANGELIST = reverse("admin:articles_article_changelist")
 SUGGEST = reverse("admin:articles_article_tag_suggestions")
 
 
-def _user(django_user_model, username, group):
-    user = django_user_model.objects.create_user(username, password="x", is_staff=True)
-    user.groups.add(Group.objects.get(name=group))
-    return user
-
-
 @pytest.fixture
 def editor(client, django_user_model):
-    user = _user(django_user_model, "editor", "编辑")
+    user = make_staff("editor", "编辑")
     client.force_login(user)
     return user
 
@@ -90,7 +83,7 @@ class TestWorkflowButtons:
         assert article.status == Status.DRAFT
 
     def test_writer_only_submits_for_review(self, client, django_user_model):
-        writer = _user(django_user_model, "writer", "作者")
+        writer = make_staff("writer", "作者")
         client.force_login(writer)
         article = make_article(status=Status.DRAFT, created_by=writer)
         assert _buttons(client.get(change(article)).content.decode()) == ["review"]

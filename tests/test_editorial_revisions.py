@@ -6,32 +6,25 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
-from django.contrib.auth.models import Group
 from django.test import Client
 from django.urls import reverse
 
 from articles import revisions
 from articles.models import Article, ArticleRevision
-from tests.factories import make_article
+from tests.factories import make_article, make_staff
 
 pytestmark = pytest.mark.django_db
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 
-def _user(django_user_model, username, **names):
-    user = django_user_model.objects.create_user(username, password="x", is_staff=True, **names)
-    user.groups.add(Group.objects.get(name="编辑"))
-    return user
-
-
 @pytest.fixture
 def zhang(django_user_model):
-    return _user(django_user_model, "zhang", last_name="张", first_name="三")
+    return make_staff("zhang", last_name="张", first_name="三")
 
 
 @pytest.fixture
 def li(django_user_model):
-    return _user(django_user_model, "li", last_name="李", first_name="四")
+    return make_staff("li", last_name="李", first_name="四")
 
 
 def url(name, *args):

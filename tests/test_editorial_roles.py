@@ -5,37 +5,30 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from articles.models import Article, StatusChange, Tag
-from tests.factories import make_article, make_author
+from tests.factories import make_article, make_author, make_staff
 
 pytestmark = pytest.mark.django_db
 Status = Article.Status
 
 
-def _user(django_user_model, username, group=None, **flags):
-    user = django_user_model.objects.create_user(username, password="x", is_staff=True, **flags)
-    if group:
-        user.groups.add(Group.objects.get(name=group))
-    return user
-
-
 @pytest.fixture
 def writer(django_user_model):
-    return _user(django_user_model, "writer", "作者", last_name="李", first_name="四")
+    return make_staff("writer", "作者", last_name="李", first_name="四")
 
 
 @pytest.fixture
 def editor(django_user_model):
-    return _user(django_user_model, "editor", "编辑")
+    return make_staff("editor", "编辑")
 
 
 @pytest.fixture
 def superuser(django_user_model):
-    return _user(django_user_model, "boss", is_superuser=True)
+    return make_staff("boss", is_superuser=True)
 
 
 @pytest.fixture
 def articles(writer, django_user_model):
-    other = _user(django_user_model, "other", "作者")
+    other = make_staff("other", "作者")
     return {
         "own_draft": make_article("我的草稿", status=Status.DRAFT, created_by=writer),
         "own_review": make_article("我的待审稿", status=Status.REVIEW, created_by=writer),

@@ -5,14 +5,13 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
-from django.contrib.auth.models import Group
 from django.db.models.functions import Now
 from django.urls import reverse
 from django.utils import timezone
 
 from articles import editing, workflow
 from articles.models import Article, SlugRedirect, StatusChange
-from tests.factories import make_article, make_term
+from tests.factories import make_article, make_staff, make_term
 
 pytestmark = pytest.mark.django_db
 Status = Article.Status
@@ -20,21 +19,14 @@ SHANGHAI = ZoneInfo("Asia/Shanghai")
 NOON = datetime(2026, 3, 2, 12, 0, tzinfo=SHANGHAI)
 
 
-def _user(django_user_model, username, group=None, **flags):
-    user = django_user_model.objects.create_user(username, password="x", is_staff=True, **flags)
-    if group:
-        user.groups.add(Group.objects.get(name=group))
-    return user
-
-
 @pytest.fixture
 def writer(django_user_model):
-    return _user(django_user_model, "writer", "作者")
+    return make_staff("writer", "作者")
 
 
 @pytest.fixture
 def editor(django_user_model):
-    return _user(django_user_model, "editor", "编辑", last_name="张", first_name="三")
+    return make_staff("editor", "编辑", last_name="张", first_name="三")
 
 
 @pytest.fixture

@@ -2,13 +2,12 @@
 and the article form's image rules (external pictures, alt text before publishing)."""
 
 import pytest
-from django.contrib.auth.models import Group
 from django.contrib.messages import get_messages
 from django.urls import reverse
 
 from articles.models import Article
 from media.models import Image
-from tests.factories import make_article
+from tests.factories import make_article, make_staff
 from tests.media_fixtures import add_image, jpeg_bytes, media_root_fixture, png_bytes  # noqa: F401
 from tests.media_fixtures import upload_file as _file
 from tests.test_editorial_workflow import form_data
@@ -18,20 +17,14 @@ Status = Article.Status
 UPLOAD = "admin:media_image_upload"
 
 
-def _user(django_user_model, username, group):
-    user = django_user_model.objects.create_user(username, password="x", is_staff=True)
-    user.groups.add(Group.objects.get(name=group))
-    return user
-
-
 @pytest.fixture
 def writer(django_user_model):
-    return _user(django_user_model, "writer", "作者")
+    return make_staff("writer", "作者")
 
 
 @pytest.fixture
 def editor(django_user_model):
-    return _user(django_user_model, "editor", "编辑")
+    return make_staff("editor", "编辑")
 
 
 def _upload(client, *files, json=True):
