@@ -25,6 +25,9 @@ run: install
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py import_seeds
 	$(PY) manage.py ensure_demo_editor
+	@# the task worker (admin imports, reindexing) runs beside the server and stops with it
+	$(PY) manage.py db_worker --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT; \
 	$(PY) manage.py runserver 127.0.0.1:8000
 
 lint: install-dev

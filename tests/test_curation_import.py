@@ -1,4 +1,5 @@
-"""Importing seed documents from the admin: upload, dry-run report, confirmation."""
+"""Importing seed documents from the admin: upload, dry-run report, confirmation, each
+step a background task (run at once by the test settings' task backend)."""
 
 import random
 import re
@@ -9,8 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from articles import roles
-from articles.admin.importing import SESSION_KEY
-from articles.models import Article, Author, Tag
+from articles.models import Article, Author, ImportJob, Tag
 from glossary.models import GlossaryEntry
 
 pytestmark = pytest.mark.django_db
@@ -22,15 +22,19 @@ def upload(client, *files, status=Article.Status.DRAFT, force=False):
     data = {"files": list(files), "status": status}
     if force:
         data["force"] = "on"
-    return client.post(IMPORT_URL, data)
+    return client.post(IMPORT_URL, data, follow=True)
 
 
 def seed_file(seed_path):
     return SimpleUploadedFile(seed_path.name, seed_path.read_bytes(), "text/plain")
 
 
+def job_url(response):
+    return reverse("admin:articles_article_import_job", args=[response.context["job"].pk])
+
+
 def confirm(client, response):
-    return client.post(IMPORT_URL, {"pending": response.context["pending"], "confirm": "1"})
+    return client.post(job_url(response), {"confirm": "1"})
 
 
 def nothing_written():
@@ -76,6 +80,7 @@ def test_seed_upload_shows_the_dry_run_then_imports_on_confirm(admin_client, see
     assert rows[1] == ["作者", "10", "0", "0", "0"]
     assert rows[3] == ["术语", "9", "0", "0", "0"]
     assert nothing_written()
+    assert response.redirect_chain == [(job_url(response), 302)]
 
     response = confirm(admin_client, response)
     assert response.status_code == 302
@@ -83,7 +88,7 @@ def test_seed_upload_shows_the_dry_run_then_imports_on_confirm(admin_client, see
     assert Article.objects.count() == 10
     assert set(Article.objects.values_list("status", flat=True)) == {Article.Status.DRAFT}
     assert GlossaryEntry.objects.filter(status=GlossaryEntry.Status.SUGGESTED).count() == 9
-    assert SESSION_KEY not in admin_client.session
+    assert not ImportJob.objects.get().uploads.exists()  # the files are not kept
     messages = [str(m) for m in admin_client.get(IMPORT_URL).context["messages"]]
     assert messages[0].startswith(
         f"导入完成：{seed_path.name}。文章 新建 10、更新 0、未变 0、跳过 0;"
@@ -113,17 +118,18 @@ def test_import_as_published(admin_client, seed_path):
 def test_unparsable_upload_shows_the_parse_error(admin_client, seed_path, name, data, expected):
     response = upload(admin_client, seed_file(seed_path), SimpleUploadedFile(name, data))
     assert response.status_code == 200
-    errors = response.context["form"].errors["files"]
-    assert len(errors) == 1 and re.match(f"无法解析 {expected}", errors[0])
-    assert errors[0] in response.content.decode()
+    error = response.context["error"]
+    assert re.match(f"无法解析 {expected}", error)
+    assert f'<p class="errornote" role="alert">{error}</p>' in response.content.decode()
+    assert response.context["form"] is not None  # upload again from the same page
     assert nothing_written()
-    assert SESSION_KEY not in admin_client.session
+    assert ImportJob.objects.get().state == ImportJob.State.FAILED
 
 
-def test_confirming_without_a_pending_upload_writes_nothing(admin_client, seed_path):
+def test_confirming_an_unknown_upload_writes_nothing(admin_client, seed_path):
     upload(admin_client, seed_file(seed_path))
-    response = admin_client.post(IMPORT_URL, {"pending": "forged", "confirm": "1"}, follow=True)
-    assert "这次上传已失效，请重新上传文件。" in response.content.decode()
+    url = reverse("admin:articles_article_import_job", args=[ImportJob.objects.get().pk + 1])
+    assert admin_client.post(url, {"confirm": "1"}).status_code == 404
     assert nothing_written()
 
 
@@ -131,14 +137,15 @@ def test_confirmation_runs_once(admin_client, seed_path):
     response = upload(admin_client, seed_file(seed_path))
     confirm(admin_client, response)
     Article.objects.all().delete()
-    confirm(admin_client, response)
+    again = admin_client.post(job_url(response), {"confirm": "1"}, follow=True)
+    assert "这次上传已确认过或已失效，请重新上传文件。" in again.content.decode()
     assert not Article.objects.exists()
 
 
 def test_non_staff_cannot_reach_the_page(client, django_user_model, seed_path):
     assert client.get(IMPORT_URL).status_code == 302
     client.force_login(django_user_model.objects.create_user("reader", password="pw"))
-    response = upload(client, seed_file(seed_path))
+    response = client.post(IMPORT_URL, {"files": [seed_file(seed_path)], "status": "draft"})
     assert response.status_code == 302 and "/admin/login/" in response["Location"]
     assert nothing_written()
 
@@ -158,8 +165,7 @@ def test_writers_may_not_import(client, django_user_model, seed_path):
     client.force_login(user)
     assert client.get(IMPORT_URL).status_code == 403
     assert upload(client, seed_file(seed_path)).status_code == 403
-    assert client.post(IMPORT_URL, {"pending": "x", "confirm": "1"}).status_code == 403
-    assert SESSION_KEY not in client.session
+    assert not ImportJob.objects.exists()
     assert nothing_written()
     changelist = client.get(reverse("admin:articles_article_changelist"))
     assert changelist.status_code == 200 and changelist.context["can_import"] is False
@@ -173,17 +179,16 @@ def test_editors_may_publish_and_overwrite(client, django_user_model, seed_path)
     content = client.get(IMPORT_URL).content.decode()
     assert '<option value="published"' in content and 'name="force"' in content
     response = upload(client, seed_file(seed_path), status=Article.Status.PUBLISHED, force=True)
-    assert client.session[SESSION_KEY]["force"] is True
+    assert response.context["job"].force is True
     confirm(client, response)
     assert Article.objects.published().count() == 10
 
 
-def test_opening_the_form_again_drops_an_unconfirmed_upload(admin_client, seed_path):
-    response = upload(admin_client, seed_file(seed_path))
-    assert SESSION_KEY in admin_client.session
-    admin_client.get(IMPORT_URL)
-    assert SESSION_KEY not in admin_client.session
-    confirm(admin_client, response)
+def test_a_new_upload_drops_the_unconfirmed_one(admin_client, seed_path):
+    first = upload(admin_client, seed_file(seed_path))
+    upload(admin_client, seed_file(seed_path))
+    assert ImportJob.objects.count() == 1
+    assert admin_client.post(job_url(first), {"confirm": "1"}).status_code == 404
     assert nothing_written()
 
 
@@ -191,7 +196,7 @@ def test_uploads_over_the_size_cap_are_refused(admin_client, seed_path, monkeypa
     monkeypatch.setattr("articles.admin.importing.MAX_UPLOAD_BYTES", seed_path.stat().st_size - 1)
     response = upload(admin_client, seed_file(seed_path))
     assert response.context["form"].errors["files"] == ["文件合计超过 5 MB。"]
-    assert SESSION_KEY not in admin_client.session
+    assert not ImportJob.objects.exists()
 
 
 def test_changelist_links_to_the_import_page(admin_client):

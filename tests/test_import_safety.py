@@ -120,7 +120,9 @@ class TestDeletedArticles:
         run()
         delete_through_admin(editor_client, Article.objects.get(title=SEED_TITLE))
         upload = SimpleUploadedFile(seed_path.name, seed_path.read_bytes(), "text/plain")
-        response = editor_client.post(IMPORT_URL, {"files": [upload], "status": "draft"})
+        response = editor_client.post(
+            IMPORT_URL, {"files": [upload], "status": "draft"}, follow=True
+        )
         html = response.content.decode()
         assert f"“{SEED_TITLE}”：已被编辑删除" in html
         assert reverse("admin:articles_deletedimport_changelist") in html
@@ -166,7 +168,7 @@ class TestImportOwner:
         upload = SimpleUploadedFile(seed_path.name, seed_path.read_bytes(), "text/plain")
         response = editor_client.post(IMPORT_URL, {"files": [upload], "status": "draft"})
         assert not StatusChange.objects.exists()  # the dry run wrote nothing
-        editor_client.post(IMPORT_URL, {"pending": response.context["pending"], "confirm": "1"})
+        editor_client.post(response["Location"], {"confirm": "1"})
         assert set(Article.objects.values_list("created_by", flat=True)) == {editor.pk}
         changes = StatusChange.objects.all()
         assert len(changes) == 10

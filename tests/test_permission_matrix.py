@@ -22,7 +22,7 @@ from django.urls import reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from articles import presence, revisions
-from articles.models import Article, Author, DeletedImport, Section, Tag
+from articles.models import Article, Author, DeletedImport, ImportJob, Section, Tag
 from glossary.models import GlossaryEntry
 from media.models import Image
 from tests.conftest import SEED
@@ -64,10 +64,11 @@ def w(django_user_model):
         article.title += "（改过）"
         article.save()
         revisions.snapshot(article, other)
+    editor = user("editor", "编辑")
     return SimpleNamespace(
         writer=writer,
         other=other,
-        editor=user("editor", "编辑"),
+        editor=editor,
         superuser=user("boss", is_superuser=True),
         writers=Group.objects.get(name="作者"),
         tag_a=tag_a,
@@ -86,6 +87,17 @@ def w(django_user_model):
             source_document="000_seed.txt", source_position=3, title="被删除的导入文章"
         ),
         device=TOTPDevice.objects.create(user=other, name="手机"),
+        job=ImportJob.objects.create(  # the editor's upload, checked and waiting
+            created_by=editor,
+            state=ImportJob.State.READY,
+            report={
+                "files": ["a.txt"],
+                "rows": [],
+                "skipped": [],
+                "kept_deleted": 0,
+                "changed": False,
+            },
+        ),
         **sign_in_records(),
     )
 
@@ -134,6 +146,7 @@ TARGETS = {
     "section": lambda w: ([w.section.pk], ""),
     "term": lambda w: ([w.term.pk], ""),
     "tombstone": lambda w: ([w.tombstone.pk], ""),
+    "editor's job": lambda w: ([w.job.pk], ""),
     "own image": lambda w: ([w.own_image.pk], ""),
     "others image": lambda w: ([w.others_image.pk], ""),
     "group": lambda w: ([w.writers.pk], ""),
@@ -189,6 +202,9 @@ GET_MATRIX = {
     ("articles_article_editing", "own"): (302, 405, 405, 405),  # POST only: the heartbeat
     ("articles_article_editing", "others"): (302, 405, 405, 405),
     ("articles_article_import", "-"): (302, 403, 200, 200),
+    # an upload's pages are its uploader's alone (the superuser did not upload it)
+    ("articles_article_import_job", "editor's job"): (302, 403, 200, 404),
+    ("articles_article_import_progress", "editor's job"): (302, 403, 200, 404),
     # --- authors, tags, glossary: writers may look, editors manage
     ("articles_author_changelist", "-"): (302, 200, 200, 200),
     ("articles_author_add", "-"): (302, 403, 200, 200),
@@ -439,19 +455,19 @@ POST_MATRIX = {
         None,
         ((302, None), (200, None), (200, None), (200, None)),
     ),
-    "article import dry run": (
+    "article import upload": (  # stores the files and runs the dry run, writes nothing
         "articles_article_import",
         "-",
         lambda w: seed_upload(),
-        lambda w: Article.objects.count() != 5,  # a dry run writes nothing
-        ((302, False), (403, False), (200, False), (200, False)),
+        lambda w: ImportJob.objects.exclude(pk=w.job.pk).exists(),
+        ((302, False), (403, False), (302, True), (302, True)),
     ),
     "article import confirm": (
-        "articles_article_import",
-        "-",
-        lambda w: {"confirm": "1", "pending": "nothing-pending"},
-        lambda w: Article.objects.count() != 5,
-        ((302, False), (403, False), (302, False), (302, False)),
+        "articles_article_import_job",
+        "editor's job",
+        lambda w: {"confirm": "1"},
+        lambda w: fresh(w.job).state != ImportJob.State.READY,
+        ((302, False), (403, False), (302, True), (404, False)),
     ),
     "author add": (
         "articles_author_add",
@@ -536,7 +552,6 @@ POST_MATRIX = {
 
 # what an allowed (200) POST must show: the dry run's report, the rendered Markdown
 SHOWN_WHEN_ALLOWED = {
-    "article import dry run": "确认导入",
     "article markdown preview": "<strong>加粗</strong>",
 }
 

@@ -1,40 +1,26 @@
 """Importing seed documents from the admin: upload, read the dry-run report, confirm.
 
-The code path is `import_seeds`'s: each file is parsed by `parse_bytes` under its uploaded
-name, then `import_documents` writes everything in one transaction, or rolls it back for
-the dry run; new articles are the importing editor's. Importing can overwrite anybody's
-articles, so the page is for editors only (`roles.can_change_any`).
-
-Between the report and the confirmation the uploaded bytes wait in the editor's session
-(base64, at most `MAX_UPLOAD_BYTES`) and are parsed again on confirm.
+The code path is `import_seeds`'s (`parse_bytes`, then `import_documents`), run by
+background tasks (`articles.import_jobs`): the upload becomes an import job, whose page
+shows the task's progress, then the dry-run report to confirm, then the result. Importing
+can overwrite anybody's articles, so the pages are for editors only
+(`roles.can_change_any`), and a job's pages for the editor who uploaded it.
 """
-
-import base64
-import secrets
 
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.http import Http404, JsonResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 
-from articles import roles
-from articles.importer import limits
-from articles.importer.load import (
-    KIND_LABELS,
-    KINDS,
-    OUTCOME_LABELS,
-    OUTCOMES,
-    ImportReport,
-    import_documents,
-)
-from articles.importer.parse import ParseError, parse_bytes
-from articles.models import Article
+from articles import import_jobs, roles
+from articles.importer.load import OUTCOME_LABELS, OUTCOMES
+from articles.models import Article, ImportJob
 
 MAX_UPLOAD_MB = 5
 MAX_UPLOAD_BYTES = MAX_UPLOAD_MB * 1024 * 1024
-SESSION_KEY = "articles.import.pending"
 PUBLISHING_STATUSES = {Article.Status.PUBLISHED, Article.Status.ARCHIVED}
 
 
@@ -87,38 +73,26 @@ class UploadForm(forms.Form):
         if sum(f.size for f in files) > MAX_UPLOAD_BYTES:
             raise forms.ValidationError(f"文件合计超过 {MAX_UPLOAD_MB} MB。")
         self.uploads = [(f.name, f.read()) for f in files]
-        try:
-            self.documents = parse_uploads(self.uploads)
-        except ParseError as error:
-            raise forms.ValidationError(f"无法解析 {error}") from error
         return files
 
 
-def parse_uploads(uploads: list[tuple[str, bytes]]):
-    """Every upload parsed under its file name before anything is written."""
-    return limits.check([parse_bytes(data, source=name) for name, data in uploads])
-
-
-def report_rows(report: ImportReport) -> list[tuple[str, list[int]]]:
-    return [(KIND_LABELS[k], [report.counts[k][o] for o in OUTCOMES]) for k in KINDS]
-
-
-def report_summary(report: ImportReport) -> str:
-    """The report in one line, for the message after the import."""
-    labels = [OUTCOME_LABELS[o] for o in OUTCOMES]
-    return ";".join(
-        f"{kind} " + "、".join(f"{label} {n}" for label, n in zip(labels, counts, strict=True))
-        for kind, counts in report_rows(report)
-    )
-
-
 class ImportAdminMixin:
-    """For the article ModelAdmin: the “导入种子文件” page at `import/`."""
+    """For the article ModelAdmin: the “导入种子文件” page at `import/` and each upload's
+    page at `import/<id>/` (progress, report to confirm, result)."""
 
     def get_urls(self):
-        name = f"{self.opts.app_label}_{self.opts.model_name}_import"
-        view = self.admin_site.admin_view(self.import_view)
-        return [path("import/", view, name=name), *super().get_urls()]
+        prefix = f"{self.opts.app_label}_{self.opts.model_name}_import"
+        wrap = self.admin_site.admin_view
+        return [
+            path("import/", wrap(self.import_view), name=prefix),
+            path("import/<int:pk>/", wrap(self.import_job_view), name=f"{prefix}_job"),
+            path(
+                "import/<int:pk>/progress/",
+                wrap(self.import_progress_view),
+                name=f"{prefix}_progress",
+            ),
+            *super().get_urls(),
+        ]
 
     def has_import_permission(self, request) -> bool:
         """Editors who may add articles; a writer could otherwise overwrite published text."""
@@ -131,17 +105,78 @@ class ImportAdminMixin:
     def import_view(self, request):
         if not self.has_import_permission(request):
             raise PermissionDenied
-        if request.method == "POST" and "confirm" in request.POST:
-            return self._import_confirmed(request)
         if request.method == "POST":
             form = UploadForm(request.POST, request.FILES, user=request.user)
             if form.is_valid():
-                return self._import_dry_run(request, form)
+                job = import_jobs.start(
+                    form.uploads,
+                    status=form.cleaned_data["status"],
+                    force=form.cleaned_data["force"],
+                    user=request.user,
+                )
+                return redirect(self._job_url(job))
         else:
-            request.session.pop(SESSION_KEY, None)  # starting over drops an unconfirmed upload
             form = UploadForm(user=request.user)
         context = self._context(request, "导入种子文件", form=form)
         return TemplateResponse(request, "admin/articles/import_form.html", context)
+
+    def import_job_view(self, request, pk):
+        job = self._own_job(request, pk)
+        if request.method == "POST" and "confirm" in request.POST:
+            return self._confirm(request, job)
+        if job.working:
+            context = self._context(
+                request,
+                job.get_state_display(),
+                job=job,
+                progress_url=self._import_url("import_progress", job.pk),
+            )
+            return TemplateResponse(request, "admin/articles/import_progress.html", context)
+        if job.state == ImportJob.State.FAILED:
+            form = UploadForm(user=request.user)
+            context = self._context(request, "导入种子文件", form=form, error=job.error)
+            return TemplateResponse(request, "admin/articles/import_form.html", context)
+        report = job.report
+        context = self._context(
+            request,
+            "确认导入" if job.state == ImportJob.State.READY else "导入结果",
+            job=job,
+            files=report["files"],
+            status_label=Article.Status(job.new_status).label,
+            rows=report["rows"],
+            skipped=report["skipped"],
+            kept_deleted=report["kept_deleted"],
+            changed=report["changed"],
+        )
+        return TemplateResponse(request, "admin/articles/import_preview.html", context)
+
+    def import_progress_view(self, request, pk):
+        return JsonResponse(import_jobs.progress(self._own_job(request, pk)))
+
+    def _own_job(self, request, pk) -> ImportJob:
+        if not self.has_import_permission(request):
+            raise PermissionDenied
+        job = ImportJob.objects.filter(pk=pk, created_by=request.user).first()
+        if job is None:
+            raise Http404("没有这次导入。")
+        return job
+
+    def _confirm(self, request, job):
+        if not import_jobs.confirm(job):
+            self.message_user(request, "这次上传已确认过或已失效，请重新上传文件。", messages.ERROR)
+            return redirect(self._import_url("import"))
+        job.refresh_from_db()
+        if job.state == ImportJob.State.DONE:  # a task backend that runs at once
+            self.message_user(request, import_jobs.summary(job.report), messages.SUCCESS)
+            return redirect(self._import_url("changelist"))
+        return redirect(self._job_url(job))
+
+    def _job_url(self, job) -> str:
+        return self._import_url("import_job", job.pk)
+
+    def _import_url(self, view: str, *args) -> str:
+        name = f"{self.admin_site.name}:{self.opts.app_label}_{self.opts.model_name}_{view}"
+        return reverse(name, args=args)
 
     def _context(self, request, title, **extra):
         return {
@@ -151,54 +186,3 @@ class ImportAdminMixin:
             "outcome_labels": [OUTCOME_LABELS[o] for o in OUTCOMES],
             **extra,
         }
-
-    def _import_dry_run(self, request, form):
-        status, force = form.cleaned_data["status"], form.cleaned_data["force"]
-        report = import_documents(
-            form.documents, status=status, force=force, dry_run=True, user=request.user
-        )
-        pending = secrets.token_urlsafe(16)
-        request.session[SESSION_KEY] = {
-            "id": pending,
-            "status": status,
-            "force": force,
-            "files": [(name, base64.b64encode(data).decode()) for name, data in form.uploads],
-        }
-        context = self._context(
-            request,
-            "确认导入",
-            pending=pending,
-            files=[doc.source for doc in form.documents],
-            status_label=Article.Status(status).label,
-            force=force,
-            rows=report_rows(report),
-            skipped=report.skipped,
-            kept_deleted=report.kept_deleted,
-            changed=report.changed,
-        )
-        return TemplateResponse(request, "admin/articles/import_preview.html", context)
-
-    def _import_confirmed(self, request):
-        pending = request.session.get(SESSION_KEY)
-        if not pending or request.POST.get("pending") != pending["id"]:
-            self.message_user(request, "这次上传已失效，请重新上传文件。", messages.ERROR)
-            return redirect(request.path)
-        del request.session[SESSION_KEY]
-        uploads = [(name, base64.b64decode(data)) for name, data in pending["files"]]
-        try:
-            documents = parse_uploads(uploads)
-        except ParseError as error:
-            self.message_user(request, f"无法解析 {error}", messages.ERROR)
-            return redirect(request.path)
-        report = import_documents(
-            documents, status=pending["status"], force=pending["force"], user=request.user
-        )
-        files = "、".join(doc.source for doc in documents)
-        self.message_user(
-            request, f"导入完成：{files}。{report_summary(report)}。", messages.SUCCESS
-        )
-        return redirect(
-            reverse(
-                f"{self.admin_site.name}:{self.opts.app_label}_{self.opts.model_name}_changelist"
-            )
-        )

@@ -15,6 +15,7 @@ from .history import (
     StatusChange,
     TagAlias,
 )
+from .imports import ImportJob, ImportUpload
 from .related import RelatedArticle
 from .sections import Section
 from .tags import Tag, TaggedArticle
@@ -25,6 +26,8 @@ __all__ = [
     "ArticleRevision",
     "Author",
     "DeletedImport",
+    "ImportJob",
+    "ImportUpload",
     "RelatedArticle",
     "Section",
     "SlugRedirect",

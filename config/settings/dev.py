@@ -21,6 +21,11 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True  # WhiteNoise serves straight from the apps' static folders
 WHITENOISE_AUTOREFRESH = True
 
+# Background tasks (admin imports, reindexing) queue in the database and are run by
+# `manage.py db_worker`, which `make run` starts beside the web server.
+INSTALLED_APPS = [*INSTALLED_APPS, "django_tasks_db"]  # noqa: F405
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
 # Shared by every process (the dev server, its reloader, shells and import_seeds), so an
 # edit made anywhere shows on the running site at once.
 CACHES = file_caches(os.environ.get("CACHE_DIR", str(BASE_DIR / "var" / "cache")))  # noqa: F405
