@@ -308,3 +308,58 @@ def test_subject_before_an_adverb_is_not_a_heading():
     assert second.headings == ()
     assert second.body.startswith("平台企业的发展大致有两种路径")
     assert "两者各有利弊。国内头部电商平台的物流体系一直是其核心竞争力" in second.body
+
+
+def one_article(body: str) -> str:
+    """A document of one article (`标题笔名`, the bare title, the body) from an unknown site."""
+    return f"某某产业网\n工厂的三次尝试王六\n\n工厂的三次尝试\n\n{body}\n"
+
+
+def test_numbered_heading_right_after_a_standfirst_and_credit():
+    body = (
+        "摘要:中小工厂上系统屡屡受挫。本文记录了一家工厂的三次尝试。作者:韩露 "
+        "一、买来的系统没人管如果车间主任并不知情,工人就会在下班前集中补录数据。"
+        "二、定制的功能用不上随着流程变化,定制的功能大半用不上了。"
+        "三、先改流程再上系统根据前两次的教训,他们先花两个月梳理流程,系统上线后很快就用了起来。"
+    )
+    article = parse_text(one_article(body), "doc.txt").articles[0]
+    assert article.standfirst == "中小工厂上系统屡屡受挫。本文记录了一家工厂的三次尝试。"
+    assert article.headings == (
+        "一、买来的系统没人管",
+        "二、定制的功能用不上",
+        "三、先改流程再上系统",
+    )
+
+
+def test_interview_label_after_a_run_in_heading_opens_the_text():
+    body = (
+        "我们采访了一家焊接厂的厂长,他讲了工厂上系统的经过。"
+        "一、第一次:买了系统没人用问:第一次上线是什么情况?答:集团统一采购了一套MES,车间没人愿意用。"
+        "二、第二次:定制过头问:第二次做了哪些调整?答:我们按自己的流程定制,结果流程一变就用不上了。"
+        "三、第三次:先改流程再上系统问:第三次为什么成功了?答:这一次我们先梳理流程,再谈系统。"
+    )
+    article = parse_text(one_article(body), "doc.txt").articles[0]
+    assert article.headings == (
+        "一、第一次：买了系统没人用",
+        "二、第二次：定制过头",
+        "三、第三次：先改流程再上系统",
+    )
+    assert "## 二、第二次：定制过头\n\n问：第二次做了哪些调整？" in article.body
+
+
+def test_chart_caption_and_source_line_leave_the_body_and_are_no_credit():
+    body = (
+        "平台市场正在整合,头部平台的份额持续上升。图表1:2021-2026年平台市场规模(亿元) "
+        "数据来源:公开资料,某研究院整理 从细分领域看,垂直平台增长最快,部分平台收入翻番。"
+        "调研显示,多数企业仍在观望。图表2:企业上云比例(%)来源:某研究院调研 "
+        "一、头部平台加速扩张头部平台通过并购补齐行业能力,市场集中度明显提高。"
+        "二、中小平台寻找细分赛道中小平台放弃通用路线,转向具体行业的深度服务。"
+    )
+    article = parse_text(one_article(body), "doc.txt").articles[0]
+    assert "图表" not in article.body and "来源" not in article.body
+    assert "从细分领域看，垂直平台增长最快" in article.body
+    assert article.credits.source == ""
+    assert [r.text for r in article.removed if r.reason == "图表标题或数据来源"] == [
+        "图表1:2021-2026年平台市场规模(亿元) 数据来源:公开资料,某研究院整理",
+        "图表2:企业上云比例(%)来源:某研究院调研",
+    ]

@@ -137,7 +137,7 @@ STRONG_OPENERS = tuple(
 # Other shapes that open a sentence: a speaker's or interviewer's label, someone saying or
 # finding something, a time, a demonstrative, a quantifier or a pronoun as the subject.
 SENTENCE_OPENER = re.compile(
-    rf"(?:问|答|Q|A)[{COLON}]|[{CJK}]{{2,3}}[{COLON}]"
+    rf"(?:问|答|Q|A)[{COLON}]"
     rf"|[^{PUNCT}{SENTENCE_END}]{{1,4}}?(?:说|表示|认为|指出|介绍|显示|坦言|透露|提到|发现|预计)[,，:：]"
     r"|(?:[一二两三四五六七八九十几数\d]+(?:年|个月|天|周)(?:前|来|后|里))"
     r"|(?:过去|去年|今年|明年|前年|近年|近期|近日|日前|此前|以前|最初|起初|早期|如今|现在|当时|眼下"
@@ -145,6 +145,11 @@ SENTENCE_OPENER = re.compile(
     r"|(?:这|那|该|此|很多|不少|许多|多数|大多数|大部分|一些|部分|有的|有些|所有|每|各|任何"
     r"|我们|我|你们|你|他们|他|她们|她|它们|大家|业内|记者|笔者|受访)"
 )
+# A speaker's label (`张岩：`, `问：`): a short name and a colon, counted as one only where
+# the same label is written before a colon elsewhere in the body.
+SPEAKER_MAX = 4
+SPEAKER_NAME = re.compile(rf"[{CJK}A-Za-z]{{1,{SPEAKER_MAX}}}")
+SPEAKER_LABEL = re.compile(rf"(?P<label>{SPEAKER_NAME.pattern})[{COLON}]")
 # Part-of-speech tags (jieba) a heading never ends with (adverbs, prepositions, particles,
 # conjunctions) and the text after it never starts with; tags of a subject opening it.
 HEADING_BAD_END_TAGS = frozenset("p c u uj ul uz ud ug uv y e o".split())
@@ -169,7 +174,12 @@ HEADING_WEIGHTS = {
     "overlong": 0.5,  # per character beyond 14
     "short_last": -0.5,  # the heading ends with a one-character word
     "sentence_start": 1,  # its first word starts a sentence elsewhere in the text
+    "speaker": 6,  # the text opens with a speaker's label used elsewhere in the body
+    "cohesive": -2,
+    "sibling": 0.25,  # per character of length beyond `SIBLING_TOLERANCE` from its siblings'
+    # the words on both sides are written together elsewhere in the text
 }
+SIBLING_TOLERANCE = 2
 SUBJECT_TAGS = frozenset("n nr nrt ns nt nz r t m eng j l".split())
 # Words that continue a predicate: text starting with one is not a sentence's start.
 PREDICATE_STARTS = tuple(
@@ -264,6 +274,8 @@ CREDIT_ROLES = {
     "source": "来源 本文来源 文章来源 出品 转自 稿源".split(),
     "title": "原标题 原文标题".split(),
 }
+# `数据来源:` / `资料来源:` under a chart names where its figures come from, not the article.
+FIGURE_SOURCE_PREFIX = "资料|数据"
 CREDIT_ROLE_OF = {label: role for role, labels in CREDIT_ROLES.items() for label in labels}
 _LABELS = "|".join(sorted(CREDIT_ROLE_OF, key=len, reverse=True))
 _NEXT_LABEL = "|".join(sorted([*CREDIT_ROLE_OF, *STANDFIRST_LABELS], key=len, reverse=True))
@@ -271,7 +283,7 @@ _VALUE_END = (
     rf"(?=$|[{SPACE}\n{PUNCT}/{BAR}【\[]|(?:{_NEXT_LABEL})\s*[/{BAR}{COLON}]|(?<=[{CJK}])\d)"
 )
 CREDIT_FIELD = re.compile(
-    rf"(?P<label>{_LABELS})(?P<sep>\s*[/{BAR}{COLON}]\s*|(?<=记者)[{SPACE}]+)"
+    rf"(?<!{FIGURE_SOURCE_PREFIX})(?P<label>{_LABELS})(?P<sep>\s*[/{BAR}{COLON}]\s*|(?<=记者)[{SPACE}]+)"
     rf"(?P<value>《[^》\n]{{1,60}}》|[^{SPACE}\n{PUNCT}/{BAR}【\[]{{1,40}}?{_VALUE_END})"
     rf"(?:\s*[(（]\s*(?:ID|id|微信号|微信ID|公众号)\s*[{COLON}]\s*[\w.\-]+\s*[)）])?"
 )
@@ -331,6 +343,21 @@ READING_TIME = re.compile(
     r"|(?:全文|本文)(?:约|共)?\s*\d+\s*字[。.]?"
 )
 DATELINE = re.compile(r"(?:本刊讯|本报讯|本网讯|[(（][^)）]{2,12}[)）]讯)")
+# What a PDF leaves of a chart: its caption (`图表4:…`, `表2 …`) and its source line
+# (`数据来源:…`, or `来源:…` right after a caption), each up to a space, a break, a sentence
+# end or the next numbered heading it is glued to.
+_BEFORE_FIGURE = rf"(?:^|(?<=[{SENTENCE_END}{CLOSING_QUOTES}{SPACE}{HINT}]))"
+_FIGURE_END = (
+    rf"(?=$|[{SPACE}{HINT}{SENTENCE_END}]|[一二三四五六七八九十]{{1,3}}、"
+    rf"|[(（][一二三四五六七八九十]{{1,3}}[)）]|[1-9]\d?、|[\u2460-\u2473]"
+    rf"|第[一二三四五六七八九十]{{1,3}}部分|(?:Part|PART)[{SPACE}]*\d)"
+)
+_FIGURE_SOURCE_VALUE = rf"\s*[{COLON}]\s*[^{SENTENCE_END}{SPACE}{HINT}]{{2,40}}?"
+FIGURE_NOTE = re.compile(
+    rf"{_BEFORE_FIGURE}(?:(?:图表|图|表)\s*\d{{1,3}}(?:[.\-]\d{{1,2}})?\s*[{COLON}{SPACE}]"
+    rf"[^{SENTENCE_END}{HINT}]{{2,50}}?(?:[{SPACE}]*(?:{FIGURE_SOURCE_PREFIX})?来源{_FIGURE_SOURCE_VALUE})?"
+    rf"|(?:{FIGURE_SOURCE_PREFIX})来源{_FIGURE_SOURCE_VALUE}){_FIGURE_END}"
+)
 CALL_MAX = 60  # a call to action is short
 RIGHTS_MAX = 45  # a rights notice at an edge or on its own is shorter than prose about rights
 NOTICE_MAX = 90  # so is a notice or a contact line

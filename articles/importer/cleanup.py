@@ -36,8 +36,13 @@ def clean_body(raw: str, repeated: frozenset[str] = frozenset()) -> Cleaned:
 
     `repeated` are segments found at the edges of several bodies of the same document.
     """
-    text, lines = take_credit_lines(break_hints(raw))
+    figures: list[Removal] = []
+    text = bp.FIGURE_NOTE.sub(  # first: a chart's `来源:` line is not the article's credit
+        lambda m: _record(m, figures, "图表标题或数据来源", bp.HINT), break_hints(raw)
+    )
+    text, lines = take_credit_lines(text)
     removed = [Removal(line.text, "credit", _CREDIT_REASONS[line.role]) for line in lines]
+    removed += figures
     text, tail = _cut_tail(text)
     removed += [  # pieces as printed: credit fields inside the tail are recorded already
         Removal(piece, "tail", "文末署名、简介或转载说明")
@@ -79,14 +84,14 @@ _CREDIT_REASONS = {
 def strip_boilerplate(text: str, removed: list[Removal]) -> str:
     """Remove calls to action, copyright and image notices wherever they occur."""
     for pattern in (*bp.INLINE_BOILERPLATE, bp.PAGE_WIDGET):
-        text = pattern.sub(lambda m: _record(m, removed), text)
+        text = pattern.sub(lambda m: _record(m, removed, "已知的平台提示语"), text)
     return text
 
 
-def _record(match: re.Match[str], removed: list[Removal]) -> str:
+def _record(match: re.Match[str], removed: list[Removal], reason: str, gap: str = "") -> str:
     if match.group():
-        removed.append(Removal(match.group(), "pattern", "已知的平台提示语"))
-    return ""
+        removed.append(Removal(match.group(), "pattern", reason))
+    return gap
 
 
 _MARKER = "|".join(  # every heading family, without its named groups
@@ -149,7 +154,7 @@ def _standfirst(text: str) -> tuple[str, str, str]:
     """A labelled standfirst or an editor's opening sentence: (text, standfirst, label)."""
     intro = bp.EDITOR_INTRO.match(text)
     if intro:
-        return text[intro.end() :].lstrip(bp.HINT), intro.group(), ""
+        return text[intro.end() :].lstrip(_BLANK), intro.group(), ""
     marker = bp.STANDFIRST_MARKER.match(text)
     if not marker:
         return text, "", ""
@@ -165,7 +170,7 @@ def _standfirst(text: str) -> tuple[str, str, str]:
             break
         taken.append(sentence.text)
         consumed = text.index(sentence.text, consumed) + len(sentence.text)
-    return text[consumed:].lstrip(bp.HINT), "".join(taken), marker.group()
+    return text[consumed:].lstrip(_BLANK), "".join(taken), marker.group()
 
 
 def _citation(text: str) -> tuple[str, str]:

@@ -7,9 +7,11 @@ first few dozen characters. A body without numbered headings may have unnumbered
 found only by the strict rule described at `PLAIN_HEADING`.
 """
 
+import bisect
 import functools
 import itertools
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from articles import segmenter
@@ -32,6 +34,7 @@ class _Marker:
     start: int
     end: int
     number: int
+    family: str
 
 
 def _tokenizer():
@@ -59,15 +62,53 @@ def split_sections(text: str) -> list[Section]:
 
 
 def _numbered_headings(text: str) -> list[tuple[int, int, int]]:
-    """(marker start, heading start, heading end) of each numbered heading."""
+    """(marker start, heading start, heading end) of each numbered heading.
+
+    Each heading's end is first chosen on its own evidence; then again, with sibling headings
+    (of the same family) expected to be of about the same length as the others' first choices.
+    """
     markers = _heading_markers(text)
-    spans = []
+    ends = []
     for i, marker in enumerate(markers):
         following = markers[i + 1].start if i + 1 < len(markers) else len(text)
-        length = _heading_length(text[marker.end : following], text)
+        ends.append(_heading_ends(text[marker.end : following], text))
+    first = [-max(scored)[1] if scored else None for scored in ends]
+    lengths: dict[str, list[int]] = {}
+    for marker, length in zip(markers, first, strict=True):
         if length is not None:
+            lengths.setdefault(marker.family, []).append(length)
+    for family_lengths in lengths.values():
+        family_lengths.sort()
+    spans = []
+    for marker, scored, own in zip(markers, ends, first, strict=True):
+        if scored:
+            typical = _median_without(lengths[marker.family], own)
+            length = -max(_with_siblings(item, typical) for item in scored)[1]
             spans.append((marker.start, marker.end, marker.end + length))
     return spans
+
+
+def _median_without(ordered: list[int], value: int) -> float | None:
+    """The median of the sorted `ordered` once one `value` is taken out (None if empty)."""
+    if len(ordered) < 2:
+        return None
+    gone = bisect.bisect_left(ordered, value)
+
+    def at(i: int) -> int:
+        return ordered[i if i < gone else i + 1]
+
+    count = len(ordered) - 1
+    return (at((count - 1) // 2) + at(count // 2)) / 2
+
+
+def _with_siblings(item: tuple[float, int], typical: float | None) -> tuple[float, int]:
+    """A heading end's score, less a penalty for its length's distance from the typical
+    length of its siblings' headings."""
+    score, negative_length = item
+    if typical is None:
+        return item
+    distance = max(0.0, abs(-negative_length - typical) - bp.SIBLING_TOLERANCE)
+    return score - bp.HEADING_WEIGHTS["sibling"] * distance, negative_length
 
 
 def _plain_headings(text: str) -> list[tuple[int, int, int]]:
@@ -104,7 +145,7 @@ def _plain_heading_fits(text: str, match: re.Match[str]) -> bool:
 def _heading_markers(text: str) -> list[_Marker]:
     """Markers of the family whose first item comes first, and of the families that nest
     inside it (`（一）` under `一、`), in order."""
-    families = {name: _family(pattern, text) for name, pattern in bp.HEADING_FAMILIES.items()}
+    families = {name: _family(name, pattern, text) for name, pattern in bp.HEADING_FAMILIES.items()}
     families = {name: markers for name, markers in families.items() if len(markers) > 1}
     if not families:
         return []
@@ -116,23 +157,26 @@ def _heading_markers(text: str) -> list[_Marker]:
     return sorted(chosen, key=lambda marker: marker.start)
 
 
-def _family(pattern: re.Pattern, text: str) -> list[_Marker]:
+def _family(name: str, pattern: re.Pattern, text: str) -> list[_Marker]:
     """A numbered run 1, 2, 3 … (repeats and small gaps allowed) at sentence starts."""
     markers: list[_Marker] = []
     for match in pattern.finditer(text):
-        if match.start() and text[match.start() - 1] not in bp.MARKER_AFTER:
+        before = match.start()  # spaces left by removals do not count
+        while before and text[before - 1] in bp.SPACE:
+            before -= 1
+        if before and text[before - 1] not in bp.MARKER_AFTER:
             continue
         number = numeral_value(match["num"] or match.groupdict().get("num2") or "")
         previous = markers[-1].number if markers else 0
         if (not markers and number == 1) or (
             markers and previous <= number <= previous + bp.HEADING_GAP
         ):
-            markers.append(_Marker(match.start(), match.end(), number))
+            markers.append(_Marker(match.start(), match.end(), number, name))
     return markers
 
 
-def _heading_length(segment: str, corpus: str) -> int | None:
-    """How many characters of `segment` form the heading, or None if no end is plausible."""
+def _heading_ends(segment: str, corpus: str) -> list[tuple[float, int]]:
+    """(score, -length) of every plausible heading at the start of `segment`."""
     window = re.split(f"[。{bp.HINT}]", segment[: bp.HEADING_WINDOW], maxsplit=1)[0]
     pairs = _tagger().lcut(window, HMM=False)
     tokens = [pair.word for pair in pairs]
@@ -146,8 +190,7 @@ def _heading_length(segment: str, corpus: str) -> int | None:
         for k in offsets
         if bp.HEADING_MIN <= k <= bp.HEADING_MAX and k < len(segment)
     ]
-    scored = [item for item in scored if item[0] is not None]
-    return -max(scored)[1] if scored else None
+    return [(score, k) for score, k in scored if score is not None]
 
 
 def _score(
@@ -157,6 +200,11 @@ def _score(
     index = offsets.index(len(head))
     last, first = tokens[index], tokens[index + 1] if index + 1 < len(tokens) else ""
     first_tag = tags[index + 1] if index + 1 < len(tags) else ""
+    framed = any(char in bp.SENTENCE_END for char in head[:-1]) or not _balanced(head)
+    if sum(map(head.count, bp.COLON)) > 1 or framed:  # a second label is the text's (`问：`)
+        return None
+    if _speaker(rest, corpus):  # outweighs the tagger's guess at the word before it
+        return bp.HEADING_WEIGHTS["speaker"] + bp.HEADING_WEIGHTS["length"] * len(head)
     if tags[index] in bp.HEADING_BAD_END_TAGS or first_tag in bp.HEADING_BAD_START_TAGS:
         return None
     if first in bp.PREDICATE_STARTS:
@@ -164,8 +212,6 @@ def _score(
     if head[-1] in bp.HEADING_BAD_END or rest[0] in bp.HEADING_BAD_START:
         return None
     if last in bp.HEADING_BAD_END_WORDS or first in bp.HEADING_BAD_START_WORDS:
-        return None
-    if any(char in bp.SENTENCE_END for char in head[:-1]) or not _balanced(head):
         return None
     weight = bp.HEADING_WEIGHTS
     score = 0.0
@@ -189,6 +235,8 @@ def _score(
         score += weight["number"]
     if first_tag.startswith("v"):
         score += weight["verb_start"]
+    if first and (head + rest).count(last + first) > 1:
+        score += weight["cohesive"]
     score += weight["adverb"] * ((tags[index] in bp.ADVERB_TAGS) + (first_tag in bp.ADVERB_TAGS))
     if len(last) < 2 and not _PUNCT.match(last):
         score += weight["short_last"]
@@ -197,6 +245,27 @@ def _score(
         score += weight["framing"]
     score += weight["edge"] * _clause_edge(last, first, corpus)
     return score + weight["length"] * len(head) - weight["overlong"] * max(0, len(head) - 14)
+
+
+def _speaker(rest: str, corpus: str) -> bool:
+    """Does `rest` open with a speaker's label (`张岩：`) found more than once in the body?"""
+    match = bp.SPEAKER_LABEL.match(rest)
+    return bool(match) and match["label"] in _speaker_labels(corpus)
+
+
+@functools.lru_cache(maxsize=4)
+def _speaker_labels(corpus: str) -> frozenset[str]:
+    """Strings of up to `SPEAKER_MAX` characters written before a colon at least twice (a
+    label glued to a heading counts too): found once, in linear time."""
+    found: Counter[str] = Counter()
+    for match in re.finditer(f"[{bp.COLON}]", corpus):
+        i = match.start()
+        found.update(
+            label
+            for n in range(1, bp.SPEAKER_MAX + 1)
+            if bp.SPEAKER_NAME.fullmatch(label := corpus[max(0, i - n) : i])
+        )
+    return frozenset(label for label, count in found.items() if count > 1)
 
 
 def segment_breaks(rest: str) -> bool:
