@@ -70,6 +70,18 @@ def content_version() -> int:
     return stamp
 
 
+def per_content(name: str, compute):
+    """`compute()`, worked out once per content stamp and kept in the `pages` cache under
+    `name`: for parts of pages (related articles, neighbours) that any edit may change."""
+    key = f"part:{content_version()}:{name}"
+    pages = caches["pages"]
+    value = pages.get(key)
+    if value is None:
+        value = compute()
+        pages.set(key, value, PAGE_TIMEOUT)
+    return value
+
+
 def page_identity(request, params=()) -> str:
     """The page a URL names: its scheme, host and path, and of its query string only the
     `params` the view reads, in a fixed order. `?utm_source=…` names the same page."""

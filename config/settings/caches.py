@@ -4,7 +4,8 @@
 - `stamps`: content and glossary stamps and the publication schedule; a handful of keys
   that must never be evicted (an evicted stamp would serve pages from before an edit).
 - `presence`: who has which article open in the admin.
-- `bodies`: article bodies with glossary links, keyed on the article and glossary stamps.
+- `bodies`: article bodies with glossary links, keyed on the article and glossary stamps,
+  and share QR codes, keyed on their address.
 - `default`: anything else (sessions do not use it).
 
 Tests use memory caches, one host files (`file_caches`), several hosts one Redis server
