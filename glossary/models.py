@@ -125,4 +125,5 @@ class GlossaryEntry(models.Model):
 
     @property
     def initial(self) -> str:
-        return text.initial(self.term)
+        """The letter the term is filed under, read from the stored pinyin sort key."""
+        return text.key_initial(self.sort_key)

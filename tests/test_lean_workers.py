@@ -1,5 +1,7 @@
 """A web worker serving reader pages never loads the segmenter's or pinyin's tables.
 
+Pinyin is made where a name is saved (slugs, sort keys), never where it is listed.
+
 Run in a fresh interpreter, since this test process has long imported them all. The
 rows are written without signals, whose search indexing would load the segmenter.
 """
@@ -25,10 +27,18 @@ from django.urls import get_resolver
 from django.utils import timezone
 
 from articles.models import Article, Author, Tag, TaggedArticle
+from glossary.models import GlossaryEntry
 
 get_resolver().check()
 author = Author.objects.create(name="作者", slug="zuo-zhe")
-tag = Tag.objects.create(name="产业互联网", slug="chan-ye-hu-lian-wang")
+tag = Tag.objects.bulk_create([Tag(
+    name="产业互联网", name_key="产业互联网", slug="chan-ye-hu-lian-wang",
+    sort_key="chanyehulianwang",
+)])[0]
+term = GlossaryEntry.objects.bulk_create([GlossaryEntry(
+    term="数字化", term_key="数字化", slug="shu-zi-hua", sort_key="shuzihua",
+    definition="用数字技术改造业务。", status=GlossaryEntry.Status.PUBLISHED,
+)])[0]
 articles = Article.objects.bulk_create(
     Article(
         title=f"文章{n}", slug=f"wen-zhang-{n}", author=author, body="正文。",
@@ -42,7 +52,8 @@ article = articles[0]
 assert not any(name in sys.modules for name in HEAVY), "loaded before any page"
 client = Client()
 for url in ("/", article.get_absolute_url(), "/articles/", "/articles/?page=last",
-            tag.get_absolute_url()):
+            tag.get_absolute_url(), "/tags/", author.get_absolute_url(), "/glossary/",
+            term.get_absolute_url(), "/feed/rss/", "/sitemap.xml"):
     assert client.get(url).status_code == 200, url
 print(" ".join(name for name in HEAVY if name in sys.modules))
 """
