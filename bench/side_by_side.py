@@ -199,6 +199,7 @@ def main():
             serve(env, scratch, "cached") as (cached, cpid),
         ):
             static = scratch / "static" / "bench" / "article.html"
+            static.parent.mkdir(parents=True, exist_ok=True)
             static.write_bytes(urllib.request.urlopen(uncached + info["article"]).read())
             command = [sys.executable, str(args.peer_dir / "measure.py")]
             peer = args.peer.rstrip("/")
