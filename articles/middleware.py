@@ -4,6 +4,8 @@ Which addresses are cached pages, article or tag pages is read from the URLconf
 (`resolve`), so the URL shapes are defined once, in the `urls.py` modules.
 """
 
+from functools import lru_cache
+
 from django.conf import settings
 from django.core.cache import caches
 from django.http import HttpResponsePermanentRedirect
@@ -49,8 +51,10 @@ class CachedPageMiddleware:
         return conditional(request, response)
 
 
+@lru_cache(maxsize=2048)
 def _page_identity(path: str):
-    """The `page_identity` of the cached view serving `path`, or None."""
+    """The `page_identity` of the cached view serving `path`, or None; the URLconf does
+    not change while a process runs, so each path is resolved once."""
     try:
         match = resolve(path)
     except Resolver404:

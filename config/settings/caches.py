@@ -31,7 +31,7 @@ def file_caches(root: str) -> dict:
     """File caches under `root`, shared by every process of one host."""
     caches = {
         name: {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "BACKEND": "config.cache_backends.PlainFileCache",
             "LOCATION": f"{root}/{name}",
             "OPTIONS": {"MAX_ENTRIES": 20_000},
         }
