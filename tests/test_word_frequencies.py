@@ -1,5 +1,6 @@
 """Search segmentation over the stored word frequencies equals jieba's over its dictionary."""
 
+import tempfile
 from pathlib import Path
 
 import jieba
@@ -11,8 +12,15 @@ from articles.search import documents
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def test_store_holds_what_jieba_builds_from_a_dictionary(tmp_path):
-    dictionary = tmp_path / "dict.txt"
+@pytest.fixture
+def scratch(tmp_path, monkeypatch):
+    """The test's own directory, where the stores of its small dictionaries go too."""
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    return tmp_path
+
+
+def test_store_holds_what_jieba_builds_from_a_dictionary(scratch):
+    dictionary = scratch / "dict.txt"
     dictionary.write_text("产业互联网 5 n\n产业 40 n\n互联 3 v\n产业 30 n\n", encoding="utf-8")
     frequencies, total = jieba.Tokenizer.gen_pfdict(dictionary.open("rb"))
 
@@ -25,8 +33,8 @@ def test_store_holds_what_jieba_builds_from_a_dictionary(tmp_path):
     assert "联网" not in stored and stored.get("联网", 7) == 7
 
 
-def test_a_changed_dictionary_gets_a_new_store(tmp_path):
-    dictionary = tmp_path / "dict.txt"
+def test_a_changed_dictionary_gets_a_new_store(scratch):
+    dictionary = scratch / "dict.txt"
     dictionary.write_text("产业 40 n\n", encoding="utf-8")
     first = word_frequencies.ensure_store(dictionary)
     dictionary.write_text("产业 40 n\n数字化 9 n\n", encoding="utf-8")
@@ -34,8 +42,8 @@ def test_a_changed_dictionary_gets_a_new_store(tmp_path):
     assert word_frequencies.ensure_store(dictionary) != first
 
 
-def test_an_unreadable_line_is_named(tmp_path):
-    dictionary = tmp_path / "dict.txt"
+def test_an_unreadable_line_is_named(scratch):
+    dictionary = scratch / "dict.txt"
     dictionary.write_text("产业 40 n\n数字化 多 n\n", encoding="utf-8")
 
     with pytest.raises(ValueError, match="line 2"):
