@@ -70,6 +70,18 @@ def content_version() -> int:
     return stamp
 
 
+def per_content(name: str, compute):
+    """`compute()`, worked out once per content stamp and kept in the `pages` cache under
+    `name`: for parts of pages (related articles, neighbours) that any edit may change."""
+    key = f"part:{content_version()}:{name}"
+    pages = caches["pages"]
+    value = pages.get(key)
+    if value is None:
+        value = compute()
+        pages.set(key, value, PAGE_TIMEOUT)
+    return value
+
+
 def page_identity(request, params=()) -> str:
     """The page a URL names: its scheme, host and path, and of its query string only the
     `params` the view reads, in a fixed order. `?utm_source=…` names the same page."""
@@ -77,9 +89,20 @@ def page_identity(request, params=()) -> str:
     return f"{request.scheme}://{request.get_host()}{request.path}?{query}"
 
 
-def _page_key(request, stamp: int, identity) -> str:
+def page_key(request, identity, stamp: int) -> str:
+    """The cache key of the page `identity(request)` names, under the content `stamp`."""
     digest = hashlib.md5(identity(request).encode(), usedforsecurity=False).hexdigest()
     return f"page:{stamp}:{digest}"
+
+
+def conditional(request, response):
+    """`response`, or a 304 when the request already holds it (ETag or Last-Modified)."""
+    return get_conditional_response(
+        request,
+        etag=response.headers.get("ETag"),
+        last_modified=parse_http_date_safe(response.headers["Last-Modified"]),
+        response=response,
+    )
 
 
 def cached_page(view, identity=None, *, params=()):
@@ -94,7 +117,13 @@ def cached_page(view, identity=None, *, params=()):
     and must be revalidated before reuse.
     Signed-in readers, such as staff previewing drafts, always get a fresh page, and so
     does everyone when the `PAGE_CACHE` setting is off.
+
+    A new page is marked with its key (`page_cache_key`) and stored by
+    `articles.middleware.CachedPageMiddleware` once the middleware has added its headers;
+    that middleware also serves stored pages to readers without a session, before any
+    other middleware runs. This wrapper serves them to the others (an expired session).
     """
+    identify = identity or (lambda request: page_identity(request, params))
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
@@ -105,24 +134,20 @@ def cached_page(view, identity=None, *, params=()):
         ):
             return view(request, *args, **kwargs)
         stamp = content_version()
-        key = _page_key(request, stamp, identity or (lambda r: page_identity(r, params)))
-        pages = caches["pages"]
-        response = pages.get(key)
-        if response is None:
-            response = view(request, *args, **kwargs)
-            if isinstance(response, SimpleTemplateResponse):
-                response.render()
-            if response.status_code != 200 or response.streaming or response.cookies:
-                return response
-            set_response_etag(response)
-            response.headers["Last-Modified"] = http_date(stamp // 1_000_000_000)
-            patch_cache_control(response, max_age=0, must_revalidate=True)
-            pages.set(key, response, PAGE_TIMEOUT)
-        return get_conditional_response(
-            request,
-            etag=response.headers.get("ETag"),
-            last_modified=parse_http_date_safe(response.headers["Last-Modified"]),
-            response=response,
-        )
+        key = page_key(request, identify, stamp)
+        response = caches["pages"].get(key)
+        if response is not None:
+            return conditional(request, response)
+        response = view(request, *args, **kwargs)
+        if isinstance(response, SimpleTemplateResponse):
+            response.render()
+        if response.status_code != 200 or response.streaming or response.cookies:
+            return response
+        set_response_etag(response)
+        response.headers["Last-Modified"] = http_date(stamp // 1_000_000_000)
+        patch_cache_control(response, max_age=0, must_revalidate=True)
+        response.page_cache_key = key
+        return response
 
+    wrapper.page_identity = identify
     return wrapper

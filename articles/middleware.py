@@ -1,13 +1,66 @@
-"""Old addresses keep working: a changed article slug or a merged tag answers with a 301.
+"""Reader-facing middleware: cached pages served first, old addresses redirected.
 
-Which addresses are article or tag pages is read from the URLconf (`resolve`), so the
-URL shapes are defined once, in `articles/urls.py`.
+Which addresses are cached pages, article or tag pages is read from the URLconf
+(`resolve`), so the URL shapes are defined once, in the `urls.py` modules.
 """
 
+from functools import lru_cache
+
+from django.conf import settings
+from django.core.cache import caches
 from django.http import HttpResponsePermanentRedirect
 from django.urls import Resolver404, resolve, reverse
 
+from .cache import PAGE_TIMEOUT, conditional, content_version, page_key
 from .models import Article, SlugRedirect, TagAlias
+
+
+class CachedPageMiddleware:
+    """The page cache's front door (`articles.cache.cached_page` is the back door).
+
+    A GET without a session cookie for a page the cache keeps is answered from the
+    `pages` cache before the session, user, CSRF and other middleware run: no query, no
+    session read. A new page, marked by `cached_page`, is stored here on its way out, with
+    the headers the middleware below added (security policy, Vary, language), so that a
+    stored page is served exactly as the first reader got it.
+    Put it right after `SecurityMiddleware` and WhiteNoise.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if (
+            settings.PAGE_CACHE
+            and request.method in ("GET", "HEAD")
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        ):
+            identity = _page_identity(request.path_info)
+            if identity is not None:
+                stored = caches["pages"].get(page_key(request, identity, content_version()))
+                if stored is not None:
+                    return conditional(request, stored)
+        response = self.get_response(request)
+        key = getattr(response, "page_cache_key", None)
+        if key is None:
+            return response
+        del response.page_cache_key
+        if response.cookies:  # set by the middleware below (CSRF): this reader's own
+            return response
+        caches["pages"].set(key, response, PAGE_TIMEOUT)
+        return conditional(request, response)
+
+
+@lru_cache(maxsize=2048)
+def _page_identity(path: str):
+    """The `page_identity` of the cached view serving `path`, or None; the URLconf does
+    not change while a process runs, so each path is resolved once."""
+    try:
+        match = resolve(path)
+    except Resolver404:
+        return None
+    return getattr(match.func, "page_identity", None)
+
 
 ARTICLE_VIEWS = {"articles:detail"}
 TAG_VIEWS = {"articles:tag", "articles:tag_rss", "articles:tag_atom"}

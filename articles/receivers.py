@@ -25,7 +25,7 @@ from django.db.models.signals import (
 from django.dispatch import receiver
 from django.utils import timezone
 
-from . import related, tasks
+from . import related, tasks, word_frequencies
 from .cache import CONTENT, bump
 from .models import Article, Author, DeletedImport, Section, Tag, TaggedArticle
 from .search import index
@@ -152,3 +152,10 @@ def prune_after_migrate(sender, using=DEFAULT_DB_ALIAS, **kwargs):
     """`flush` empties the tables and then sends post_migrate: empty the index with them."""
     if sender.name == "articles" and using == DEFAULT_DB_ALIAS:
         index.prune()
+
+
+@receiver(post_migrate, dispatch_uid="segmenter_store")
+def store_word_frequencies(sender, **kwargs):
+    """Make the segmenter's word-frequency file at deployment, not in a reader's request."""
+    if sender.name == "articles":
+        word_frequencies.ensure_store()

@@ -8,7 +8,10 @@
 - `plain()`: jieba's dictionary alone, for word-level comparison and merging of text.
 
 Nothing here touches jieba's global tokenizer or its module-level functions, so what one use
-teaches its tokenizer never reaches another. Tokenizers load on first use.
+teaches its tokenizer never reaches another. Tokenizers load on first use. The shared ones
+(`search()`, `plain()`) read jieba's word frequencies from a file as they need them
+(`word_frequencies`), so a web worker never holds jieba's whole dictionary; `with_words()`
+loads it, for the importer and tag suggestion.
 """
 
 import threading
@@ -30,10 +33,24 @@ def _new_tokenizer():
     return tokenizer
 
 
+def _stored_tokenizer():
+    """A tokenizer segmenting as `_new_tokenizer()` does, over the stored frequencies."""
+    import jieba
+
+    from .word_frequencies import StoredFrequencies, ensure_store
+
+    jieba.setLogLevel(60)
+    tokenizer = jieba.Tokenizer()
+    tokenizer.FREQ = StoredFrequencies(ensure_store())
+    tokenizer.total = tokenizer.FREQ.total
+    tokenizer.initialized = True
+    return tokenizer
+
+
 def _shared(name: str):
     with _lock:
         if name not in _tokenizers:
-            _tokenizers[name] = _new_tokenizer()
+            _tokenizers[name] = _stored_tokenizer()
         return _tokenizers[name]
 
 

@@ -55,8 +55,13 @@ def sort_key(text: str) -> str:
 
 def initial(text: str) -> str:
     """The A–Z letter a term is filed under; `#` for anything else."""
-    key = sort_key(text)[:1].upper()
-    return key if "A" <= key <= "Z" else "#"
+    return key_initial(sort_key(text))
+
+
+def key_initial(key: str) -> str:
+    """The A–Z letter of a stored `sort_key()`; `#` for anything else."""
+    letter = key[:1].upper()
+    return letter if "A" <= letter <= "Z" else "#"
 
 
 def cjk_count(text: str) -> int:

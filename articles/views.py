@@ -20,7 +20,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 from glossary.linking import linked_body
 from glossary.models import GlossaryEntry
 
-from . import counts, selectors, text
+from . import counts, selectors
 from .models import Article, Section
 from .rendering import table_of_contents
 from .sections import sections_for
@@ -151,7 +151,7 @@ class TagListView(TemplateView):
     extra_context = {"nav": "tags"}
 
     def get_context_data(self, **kwargs):
-        tags = sorted(counts.counted_tags(), key=lambda tag: text.sort_key(tag.name))
+        tags = sorted(counts.counted_tags(), key=lambda tag: tag.sort_key)
         return super().get_context_data(
             tags=tags,
             breadcrumbs=[_crumb_home(), ("标签", reverse("articles:tags"))],

@@ -62,7 +62,8 @@ def synthetic_tags(sentences, rng, count=300):
             slug, n = f"{text.pinyin_slug(word, 85)}-{n}", n + 1
         taken.add(text.fold(word))
         slugs.add(slug)
-        new.append(Tag(name=word, name_key=text.fold(word), slug=slug))
+        key, sort_key = text.fold(word), text.sort_key(word)
+        new.append(Tag(name=word, name_key=key, sort_key=sort_key, slug=slug))
     Tag.objects.bulk_create(new)
     return list(Tag.objects.all())
 

@@ -16,15 +16,16 @@ import argparse
 import contextlib
 import json
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
 import time
 import urllib.request
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
-from run import database, free_port, phase_env, prepare
+from run import database, free_port, manage, phase_env, prepare, sqlite_version
 
 ROOT = Path(__file__).resolve().parent.parent
 WORKERS = 2
@@ -100,6 +101,56 @@ def ratios(summary: dict) -> dict:
     }
 
 
+@contextlib.contextmanager
+def kept_database(url: str | None, scratch: Path, articles: int):
+    """A prepared database kept in `scratch` between runs (SQLite file, or `chanye_side`
+    on the PostgreSQL server, which is not dropped): prepared on the first run, migrated
+    and reused on the next ones. Yields the environment and what bench/fill.py reported."""
+    scratch.mkdir(parents=True, exist_ok=True)
+    saved = scratch / "prepared.json"
+    if saved.exists():
+        kept = json.loads(saved.read_text())
+        if kept["info"]["articles"] != articles:
+            raise SystemExit(f"{scratch} holds {kept['info']['articles']} articles, not {articles}")
+        env = phase_env(scratch, kept["database_url"])
+        env["SECRET_KEY"] = kept["secret_key"]
+        manage(env, "migrate", "--no-input", "--verbosity", "0")
+        manage(env, "collectstatic", "--no-input", "--verbosity", "0")
+        shutil.rmtree(scratch / "cache", ignore_errors=True)  # pages of the previous code
+        yield env, kept["info"], kept["database"]
+        return
+    if url is None:
+        db_url = f"sqlite:///{scratch / 'chanye_side.sqlite3'}"
+        db_name = f"SQLite {sqlite_version()}"
+    else:
+        import psycopg
+
+        with psycopg.connect(url, autocommit=True) as conn:
+            conn.execute("DROP DATABASE IF EXISTS chanye_side WITH (FORCE)")
+            conn.execute("CREATE DATABASE chanye_side ENCODING 'UTF8' TEMPLATE template0")
+            db_name = f"PostgreSQL {conn.execute('SHOW server_version').fetchone()[0]}"
+        db_url = urlsplit(url)._replace(path="/chanye_side").geturl()
+    env = phase_env(scratch, db_url)
+    started = time.monotonic()
+    info = prepare(env, articles - 10)
+    print(f"== prepared in {time.monotonic() - started:.0f} s", flush=True)
+    kept = {"database_url": db_url, "database": db_name, "secret_key": env["SECRET_KEY"]}
+    saved.write_text(json.dumps({**kept, "info": info}, ensure_ascii=False))
+    yield env, info, db_name
+
+
+@contextlib.contextmanager
+def fresh_database(url: str | None, scratch: Path, articles: int):
+    """A database made and prepared for this run only, dropped afterwards."""
+    with database(url, scratch, "chanye_side") as (db_url, db_name):
+        env = phase_env(scratch, db_url)
+        started = time.monotonic()
+        print(f"== {db_name}: {articles} articles", flush=True)
+        info = prepare(env, articles - 10)
+        print(f"== prepared in {time.monotonic() - started:.0f} s: {info}", flush=True)
+        yield env, info, db_name
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=10_000)
@@ -116,34 +167,50 @@ def main():
     parser.add_argument("--duration", type=int, default=10, help="seconds per measurement")
     parser.add_argument("--connections", type=int, default=4)
     parser.add_argument("--output", type=Path, help="JSON result file")
+    parser.add_argument(
+        "--scratch",
+        type=Path,
+        help="keep the prepared database here and reuse it on the next run (same --articles)",
+    )
+    parser.add_argument(
+        "--prepare-only", action="store_true", help="prepare the --scratch database and stop"
+    )
     args = parser.parse_args()
+    if args.prepare_only and not args.scratch:
+        parser.error("--prepare-only needs --scratch")
     stamp = time.strftime("%Y%m%d-%H%M%S")
     backend = "postgresql" if args.database_url else "sqlite"
     output = args.output or ROOT / "bench" / "results" / f"side-{backend}-{stamp}.json"
     output.parent.mkdir(parents=True, exist_ok=True)
 
-    with tempfile.TemporaryDirectory(prefix="chanye-side-") as tmp:
-        scratch = Path(tmp)
-        with database(args.database_url, scratch, "chanye_side") as (db_url, db_name):
-            env = phase_env(scratch, db_url)
-            started = time.monotonic()
-            print(f"== {db_name}: {args.articles} articles", flush=True)
-            info = prepare(env, args.articles - 10)
-            print(f"== prepared in {time.monotonic() - started:.0f} s: {info}", flush=True)
-            with (
-                serve({**env, "PAGE_CACHE": "0"}, scratch, "uncached") as (uncached, upid),
-                serve(env, scratch, "cached") as (cached, cpid),
-            ):
-                command = [sys.executable, str(args.peer_dir / "measure.py")]
-                peer = args.peer.rstrip("/")
-                for label, url in targets(info, peer, uncached, cached, args.peer_wait):
-                    command += ["--target", f"{label}={url}"]
-                command += ["--static", str(scratch / "static" / "bench" / "article.html")]
-                command += ["--rss", f"peer={args.peer_pid}", "--rss", f"ours={upid}"]
-                command += ["--rss", f"ours-cached={cpid}", "--json", str(output)]
-                command += ["--rounds", str(args.rounds), "--duration", str(args.duration)]
-                command += ["--connections", str(args.connections)]
-                subprocess.run(command, check=True)
+    with contextlib.ExitStack() as stack:
+        if args.scratch:
+            scratch = args.scratch.resolve()
+            prepared = kept_database(args.database_url, scratch, args.articles)
+        else:
+            scratch = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="chanye-side-")))
+            prepared = fresh_database(args.database_url, scratch, args.articles)
+        env, info, db_name = stack.enter_context(prepared)
+        if args.prepare_only:
+            print(f"Prepared {db_name} with {info['articles']} articles in {scratch}")
+            return
+        with (
+            serve({**env, "PAGE_CACHE": "0"}, scratch, "uncached") as (uncached, upid),
+            serve(env, scratch, "cached") as (cached, cpid),
+        ):
+            static = scratch / "static" / "bench" / "article.html"
+            static.parent.mkdir(parents=True, exist_ok=True)
+            static.write_bytes(urllib.request.urlopen(uncached + info["article"]).read())
+            command = [sys.executable, str(args.peer_dir / "measure.py")]
+            peer = args.peer.rstrip("/")
+            for label, url in targets(info, peer, uncached, cached, args.peer_wait):
+                command += ["--target", f"{label}={url}"]
+            command += ["--static", str(static)]
+            command += ["--rss", f"peer={args.peer_pid}", "--rss", f"ours={upid}"]
+            command += ["--rss", f"ours-cached={cpid}", "--json", str(output)]
+            command += ["--rounds", str(args.rounds), "--duration", str(args.duration)]
+            command += ["--connections", str(args.connections)]
+            subprocess.run(command, check=True)
     report = json.loads(output.read_text())
     report.update(database=db_name, articles=info["articles"], search=info)
     report["ratios"] = {name: round(value, 3) for name, value in ratios(report["summary"]).items()}

@@ -121,4 +121,5 @@ class GlossaryEntry(PinyinSlugged):
 
     @property
     def initial(self) -> str:
-        return text.initial(self.term)
+        """The letter the term is filed under, read from the stored pinyin sort key."""
+        return text.key_initial(self.sort_key)

@@ -161,3 +161,15 @@ def test_merging_a_survivor_later_carries_its_old_addresses_along(admin_client, 
 
 def test_unknown_tag_address_is_still_a_404(client, tags, articles):
     assert client.get("/tags/no-such-tag/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_tag_keeps_the_pinyin_sort_key_of_its_current_name():
+    tag = Tag.objects.create(name="智慧零售")
+    assert tag.sort_key == "zhihuilingshou"
+
+    tag.name = "产业互联网"
+    tag.save()
+    tag.refresh_from_db()
+
+    assert tag.sort_key == "chanyehulianwang"

@@ -154,3 +154,23 @@ class TestStylesheet:
     def test_phone_header_links_to_search_instead_of_a_box(self, client):
         page = client.get("/").content.decode()
         assert '<a class="site-search-link" href="/search/">搜索</a>' in page
+
+
+class TestShareCodeDrawing:
+    """A QR code depends only on its address: each is drawn once, then kept."""
+
+    def test_code_is_drawn_once_per_address(self, monkeypatch):
+        from articles import share
+
+        share._kept_svg.cache_clear()
+        drawn = []
+        monkeypatch.setattr(share, "draw_svg", lambda url: drawn.append(url) or f"<svg {url}>")
+
+        first = share.qr_svg("http://testserver/articles/a/")
+        share._kept_svg.cache_clear()  # another worker process: only the shared cache
+        again = share.qr_svg("http://testserver/articles/a/")
+        other = share.qr_svg("http://testserver/articles/b/")
+
+        assert first == again == "<svg http://testserver/articles/a/>"
+        assert other == "<svg http://testserver/articles/b/>"
+        assert drawn == ["http://testserver/articles/a/", "http://testserver/articles/b/"]

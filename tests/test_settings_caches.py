@@ -57,7 +57,7 @@ def test_production_shares_every_named_cache_on_redis():
 def test_production_without_redis_keeps_the_file_cache_and_persistent_connections():
     shown = prod_settings()
 
-    assert shown["caches"]["default"][0] == "django.core.cache.backends.filebased.FileBasedCache"
+    assert shown["caches"]["default"][0] == "config.cache_backends.PlainFileCache"
     assert "pool" not in shown["database"].get("OPTIONS", {})
     assert shown["database"]["CONN_MAX_AGE"] == 60
 
@@ -76,3 +76,32 @@ def test_the_suite_runs_on_redis_when_asked():
     caches["stamps"].set("key", "stamp", None)
 
     assert (caches["pages"].get("key"), caches["stamps"].get("key")) == ("page", "stamp")
+
+
+class TestPlainFileCache:
+    """The file cache of one host stores pages as plain pickles: no zlib on a cache hit."""
+
+    @pytest.fixture
+    def cache(self, tmp_path):
+        from config.cache_backends import PlainFileCache
+
+        return PlainFileCache(str(tmp_path), {})
+
+    def test_values_come_back_without_decompressing(self, cache, monkeypatch):
+        cache.set("page", {"body": "产业互联网" * 500}, 60)
+        monkeypatch.setattr("zlib.decompress", lambda *args: pytest.fail("decompressed"))
+
+        assert cache.get("page") == {"body": "产业互联网" * 500}
+        assert cache.get("missing", "default") == "default"
+
+    def test_touch_keeps_the_value_and_sets_a_new_expiry(self, cache):
+        cache.set("stamp", 12345, 1)
+
+        assert cache.touch("stamp", None)
+        assert cache.get("stamp") == 12345
+        assert not cache.touch("missing")
+
+    def test_expired_values_are_gone(self, cache):
+        cache.set("page", "old", -1)
+
+        assert cache.get("page") is None

@@ -38,6 +38,34 @@ def test_repeat_requests_are_served_from_the_cache(client, article, django_asser
     assert "max-age=0" in second["Cache-Control"]
 
 
+def test_cached_pages_are_served_before_session_and_user_are_read(client, article, monkeypatch):
+    first = client.get(article.get_absolute_url())
+    read = []
+    monkeypatch.setattr(
+        "django.contrib.auth.middleware.get_user", lambda request: read.append("user")
+    )
+    monkeypatch.setattr(
+        "django.contrib.sessions.backends.db.SessionStore.load",
+        lambda store: read.append("session"),
+    )
+
+    second = client.get(article.get_absolute_url())
+
+    assert read == []
+    assert second.content == first.content
+    for header in ("ETag", "Last-Modified", "X-Frame-Options", "Content-Security-Policy", "Vary"):
+        assert second[header] == first[header], header
+
+
+def test_readers_with_a_session_cookie_still_get_the_cached_page(client, article):
+    first = client.get(article.get_absolute_url())
+    client.cookies["sessionid"] = "expired-or-unknown"
+
+    again = client.get(article.get_absolute_url(), headers={"if-none-match": first["ETag"]})
+
+    assert again.status_code == 304
+
+
 @pytest.mark.parametrize(
     "url",
     [

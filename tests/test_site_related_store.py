@@ -9,6 +9,7 @@ from django.test import override_settings
 from django.utils import timezone
 
 from articles import related
+from articles.cache import CONTENT, bump
 from articles.counts import CountedPaginator
 from articles.models import Article, RelatedArticle
 from tests.factories import make_article
@@ -63,8 +64,10 @@ def test_the_page_reads_the_stored_list(client):
     latest = [make_article(f"最新{n}", **days_ago(1 + n / 10)) for n in range(3)]
     assert shown(client, base) == [sharing, *latest[:2]]
 
-    RelatedArticle.objects.all().delete()
+    RelatedArticle.objects.all().delete()  # behind the write path's back: no new stamp
+    assert shown(client, base) == [sharing, *latest[:2]]  # read once per content stamp
 
+    bump(CONTENT)
     assert shown(client, base) == latest
 
 

@@ -12,6 +12,7 @@ class Tag(PinyinSlugged, TagBase):
     """A taggit tag whose slug is pinyin, so its URL is plain ASCII.
 
     `name_key` is the folded name (`text.fold`): `ＳａａＳ` and `saas` are one tag.
+    `sort_key` is the name's pinyin, made on save so that listing tags needs no pinyin.
     """
 
     name_key = models.CharField(
@@ -19,6 +20,13 @@ class Tag(PinyinSlugged, TagBase):
         max_length=100,
         editable=False,
         help_text="忽略大小写、全/半角与繁简后的名称，用于查重。",
+    )
+    sort_key = models.CharField(
+        "拼音排序键",
+        max_length=600,
+        editable=False,
+        default="",
+        help_text="名称的拼音，标签列表按它排序；保存时生成。",
     )
 
     class Meta:
@@ -32,6 +40,7 @@ class Tag(PinyinSlugged, TagBase):
     def save(self, *args, **kwargs):
         self.name = self.name.strip()
         self.name_key = text.fold(self.name)
+        self.sort_key = text.sort_key(self.name)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

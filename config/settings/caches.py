@@ -4,7 +4,8 @@
 - `stamps`: content and glossary stamps and the publication schedule; a handful of keys
   that must never be evicted (an evicted stamp would serve pages from before an edit).
 - `presence`: who has which article open in the admin.
-- `bodies`: article bodies with glossary links, keyed on the article and glossary stamps.
+- `bodies`: article bodies with glossary links, keyed on the article and glossary stamps,
+  and share QR codes, keyed on their address.
 - `default`: anything else (sessions do not use it).
 
 Tests use memory caches, one host files (`file_caches`), several hosts one Redis server
@@ -30,7 +31,7 @@ def file_caches(root: str) -> dict:
     """File caches under `root`, shared by every process of one host."""
     caches = {
         name: {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "BACKEND": "config.cache_backends.PlainFileCache",
             "LOCATION": f"{root}/{name}",
             "OPTIONS": {"MAX_ENTRIES": 20_000},
         }

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0017_sections'),
+        ('articles', '0018_tag_sort_key'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
