@@ -192,6 +192,18 @@ class TestAroundTheSite:
         assert count_queries(client, article.get_absolute_url()) == small
 
 
+def test_topic_feeds_carry_its_published_articles(client):
+    topic = make_topic(
+        "专题", articles=[make_article("公开的"), make_article("草", status=Status.DRAFT)]
+    )
+    rss = client.get(reverse("topics:rss", args=[topic.slug])).content.decode()
+    atom = client.get(reverse("topics:atom", args=[topic.slug])).content.decode()
+    assert "公开的" in rss and "公开的" in atom and "草</title>" not in rss
+    assert client.get(f"{topic.get_absolute_url()}feed/").status_code == 301
+    draft = make_topic("草稿专题", status=Topic.Status.DRAFT)
+    assert client.get(reverse("topics:rss", args=[draft.slug])).status_code == 404
+
+
 class TestCache:
     def test_topic_edits_reach_the_cached_page_on_commit(
         self, client, django_capture_on_commit_callbacks
