@@ -9,6 +9,8 @@ from django.template.response import TemplateResponse
 from articles import editing, text
 from articles.models import Tag, published_q
 
+from .tag_warnings import warn_near
+
 
 class TagForm(forms.ModelForm):
     """Refuses a name that differs from another tag's only in case or width."""
@@ -70,6 +72,12 @@ class TagAdmin(admin.ModelAdmin):
                 n_articles=Count("tagged_articles"),
             )
         )
+
+    def save_model(self, request, obj, form, change):
+        """Saves, then warns (without undoing anything) if the new name is close to a tag."""
+        super().save_model(request, obj, form, change)
+        if not change or "name" in form.changed_data:
+            warn_near(request, obj.name, exclude={obj.pk})
 
     def get_readonly_fields(self, request, obj=None):
         """A saved tag keeps its slug, so renaming never breaks its URL."""

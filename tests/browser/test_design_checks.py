@@ -200,3 +200,12 @@ def test_body_and_preview_sit_side_by_side_without_overlap(admin_page, article):
     preview = admin_page.locator(".markdown-editor__preview").bounding_box()
     assert text["x"] + text["width"] <= preview["x"]  # beside it, not under it
     assert text["height"] >= 300  # not the admin's 120 px box
+
+
+def test_tag_box_warns_of_a_near_duplicate_before_saving(admin_page, article):
+    admin_page.goto(reverse("admin:articles_article_add"))
+    admin_page.locator("#id_tags").press_sequentially("产业互联")
+    admin_page.locator("#id_title").click()  # leaving the box checks the new names
+    warning = admin_page.locator("#id_tags_neighbours")
+    warning.get_by_role("link", name="产业互联网", exact=True).wait_for(timeout=30_000)
+    assert "新标签“产业互联”与已有标签相近" in warning.inner_text()
