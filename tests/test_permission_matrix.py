@@ -27,6 +27,7 @@ from glossary.models import GlossaryEntry
 from media.models import Image
 from tests.conftest import SEED
 from tests.factories import make_article, make_author, make_term
+from topics.models import Topic
 
 pytestmark = pytest.mark.django_db
 Status = Article.Status
@@ -80,6 +81,8 @@ def w(django_user_model):
         featured=featured,
         author=make_author("笔名甲"),
         section=Section.objects.create(name="深度"),
+        topic=Topic.objects.create(title="草稿专题"),
+        public_topic=Topic.objects.create(title="公开专题", status=Topic.Status.PUBLISHED),
         term=make_term("产业互联网", status=GlossaryEntry.Status.SUGGESTED),
         own_image=_image_row("a", writer),
         others_image=_image_row("b", other),
@@ -144,6 +147,7 @@ TARGETS = {
     "author": lambda w: ([w.author.pk], ""),
     "tag": lambda w: ([w.tag_a.pk], ""),
     "section": lambda w: ([w.section.pk], ""),
+    "topic": lambda w: ([w.topic.pk], ""),
     "term": lambda w: ([w.term.pk], ""),
     "tombstone": lambda w: ([w.tombstone.pk], ""),
     "editor's job": lambda w: ([w.job.pk], ""),
@@ -199,6 +203,7 @@ GET_MATRIX = {
     ("articles_article_revoke_preview", "others"): (302, 403, 200, 200),
     ("articles_article_markdown_preview", "-"): (302, 405, 405, 405),  # POST only
     ("articles_article_tag_suggestions", "-"): (302, 200, 200, 200),
+    ("articles_article_tag_neighbours", "-"): (302, 200, 200, 200),
     ("articles_article_editing", "own"): (302, 405, 405, 405),  # POST only: the heartbeat
     ("articles_article_editing", "others"): (302, 405, 405, 405),
     ("articles_article_import", "-"): (302, 403, 200, 200),
@@ -221,6 +226,11 @@ GET_MATRIX = {
     ("articles_section_change", "section"): (302, 403, 200, 200),
     ("articles_section_delete", "section"): (302, 403, 200, 200),
     ("articles_section_history", "section"): (302, 403, 200, 200),
+    ("topics_topic_changelist", "-"): (302, 403, 200, 200),  # topics are editors' work
+    ("topics_topic_add", "-"): (302, 403, 200, 200),
+    ("topics_topic_change", "topic"): (302, 403, 200, 200),
+    ("topics_topic_delete", "topic"): (302, 403, 200, 200),
+    ("topics_topic_history", "topic"): (302, 403, 200, 200),
     ("glossary_glossaryentry_changelist", "-"): (302, 200, 200, 200),
     ("glossary_glossaryentry_add", "-"): (302, 403, 200, 200),
     ("glossary_glossaryentry_change", "term"): (302, 200, 200, 200),
@@ -588,6 +598,8 @@ ALL_ARTICLE_ACTIONS = {
     "remove_tags",
 }
 
+TOPIC_ACTIONS = {"delete_selected", "publish", "unpublish"}
+
 # model -> actions offered in the dropdown to (writer, editor, superuser); None: no changelist
 OFFERED = {
     "articles.article": ({"submit_for_review"}, ALL_ARTICLE_ACTIONS, ALL_ARTICLE_ACTIONS),
@@ -601,6 +613,7 @@ OFFERED = {
     "articles.deletedimport": (None, {"allow_reimport"}, {"allow_reimport"}),
     "media.image": (set(), set(), set()),
     "articles.section": (None, {"delete_selected"}, {"delete_selected"}),
+    "topics.topic": (None, TOPIC_ACTIONS, TOPIC_ACTIONS),
     "auth.group": (None, None, {"delete_selected"}),
     "auth.user": (None, None, {"delete_selected"}),
     "otp_totp.totpdevice": (None, None, {"delete_selected"}),
@@ -735,6 +748,30 @@ ACTION_MATRIX = {
         lambda w: [w.section],
         lambda w: {"post": "yes"},
         lambda w: fresh(w.section) is None,
+        ((302, False), (403, False), (302, True), (302, True)),
+    ),
+    "publish a topic": (
+        "topics_topic",
+        "publish",
+        lambda w: [w.topic],
+        lambda w: {},
+        lambda w: fresh(w.topic).status == Topic.Status.PUBLISHED,
+        ((302, False), (403, False), (302, True), (302, True)),
+    ),
+    "take a topic back to draft": (
+        "topics_topic",
+        "unpublish",
+        lambda w: [w.public_topic],
+        lambda w: {},
+        lambda w: fresh(w.public_topic).status == Topic.Status.DRAFT,
+        ((302, False), (403, False), (302, True), (302, True)),
+    ),
+    "bulk delete a topic": (
+        "topics_topic",
+        "delete_selected",
+        lambda w: [w.topic],
+        lambda w: {"post": "yes"},
+        lambda w: fresh(w.topic) is None,
         ((302, False), (403, False), (302, True), (302, True)),
     ),
     "merge tags": (

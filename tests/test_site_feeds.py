@@ -132,6 +132,7 @@ def test_sitemap_lists_published_content_only(client, content):
         f"{base}/articles/",
         f"{base}/tags/",
         f"{base}/glossary/",
+        f"{base}/topics/",
         f"{base}{content['article'].get_absolute_url()}",
         f"{base}{content['other'].get_absolute_url()}",
         f"{base}{content['author'].get_absolute_url()}",

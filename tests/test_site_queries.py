@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 PAGES = {
     "home": (lambda s: "/", 7),
     "list": (lambda s: "/articles/", 5),
-    "detail": (lambda s: s["article"].get_absolute_url(), 8),
+    "detail": (lambda s: s["article"].get_absolute_url(), 9),  # its topics: one bounded query
     "author": (lambda s: s["author"].get_absolute_url(), 6),
     "tags": (lambda s: "/tags/", 3),
     "tag": (lambda s: s["tag"].get_absolute_url(), 6),
@@ -26,7 +26,7 @@ PAGES = {
     "tag atom": (lambda s: f"/tags/{s['tag'].slug}/feed/atom/", 4),
     "author rss": (lambda s: f"/authors/{s['author'].slug}/feed/rss/", 4),
     "author atom": (lambda s: f"/authors/{s['author'].slug}/feed/atom/", 4),
-    "sitemap": (lambda s: "/sitemap.xml", 10),
+    "sitemap": (lambda s: "/sitemap.xml", 11),
     "robots": (lambda s: "/robots.txt", 1),
 }
 

@@ -10,6 +10,7 @@ from articles.forms import ArticleAdminForm
 from articles.models import Article
 from articles.search.query import parse
 from articles.search.results import matching_article_ids
+from articles.tag_names import unknown
 
 from .article_states import StateFilter, announce
 from .autocomplete import NamedAutocompleteMixin
@@ -22,6 +23,7 @@ from .presence import PresenceAdminMixin
 from .sharing import PreviewAdminMixin
 from .tag_filter import PopularTagFilter
 from .tag_suggestions import TagSuggestionsAdminMixin
+from .tag_warnings import warn_near
 from .workflow_actions import WorkflowActionsMixin
 
 
@@ -174,13 +176,19 @@ class ArticleAdmin(
         form = super().get_form(request, obj, change=change, **kwargs)
         form.editor = request.user  # a fresh class per request, so this stays per request
         if "tags" in form.base_fields:
-            url = reverse(f"{self.admin_site.name}:articles_article_tag_suggestions")
-            form.base_fields["tags"].widget.attrs["data-suggest-url"] = url
+            attrs = form.base_fields["tags"].widget.attrs
+            attrs["data-suggest-url"] = reverse(
+                f"{self.admin_site.name}:articles_article_tag_suggestions"
+            )
+            attrs["data-neighbours-url"] = reverse(
+                f"{self.admin_site.name}:articles_article_tag_neighbours"
+            )
         return form
 
     def save_model(self, request, obj, form, change):
         """The form only gathers input: the write path saves, tags, records and revisions."""
         before = Article.objects.values("status", "published_at").get(pk=obj.pk) if change else None
+        coined = unknown(form.cleaned_data.get("tags") or [])
         editing.save(
             obj,
             user=request.user,
@@ -191,6 +199,8 @@ class ArticleAdmin(
             announce(request, obj, "", None)
         else:
             announce(request, obj, before["status"], before["published_at"])
+        for name in coined:
+            warn_near(request, name)
 
     def save_related(self, request, form, formsets, change):
         """Tags were saved with the article (`editing.save`); only inlines remain."""

@@ -1,15 +1,19 @@
 """Tag suggestions for the article form, so editors pick an existing tag instead of
-coining a near-duplicate: `zhls` or `zhihui` find 智慧零售, as does `零售`."""
+coining a near-duplicate: `zhls` or `zhihui` find 智慧零售, as does `零售`. For the names
+typed that are no tag yet, the existing tags close to them (`articles.tag_neighbours`),
+shown as a warning beside the field before the article is saved."""
 
 import unicodedata
 
 from django import forms
 from django.core.exceptions import PermissionDenied
 from django.http import JsonResponse
-from django.urls import path
+from django.urls import path, reverse
 
 from articles import text
 from articles.models import Tag
+from articles.tag_names import parse_tags, unknown
+from articles.tag_neighbours import near
 
 LIMIT = 10
 
@@ -39,7 +43,8 @@ def suggest(query: str, limit: int = LIMIT) -> list[str]:
 
 
 class TagSuggestionsAdminMixin:
-    """For the article ModelAdmin: `tag-suggestions/?q=` answering JSON to staff."""
+    """For the article ModelAdmin: `tag-suggestions/?q=` and `tag-neighbours/?names=`
+    answering JSON to staff."""
 
     @property
     def media(self):
@@ -48,9 +53,34 @@ class TagSuggestionsAdminMixin:
     def get_urls(self):
         view = self.admin_site.admin_view(self.tag_suggestions_view)
         name = f"{self.opts.app_label}_{self.opts.model_name}_tag_suggestions"
-        return [path("tag-suggestions/", view, name=name), *super().get_urls()]
+        neighbours = self.admin_site.admin_view(self.tag_neighbours_view)
+        return [
+            path("tag-suggestions/", view, name=name),
+            path("tag-neighbours/", neighbours, name=name.replace("suggestions", "neighbours")),
+            *super().get_urls(),
+        ]
 
-    def tag_suggestions_view(self, request):
+    def _check_may_tag(self, request):
         if not (self.has_add_permission(request) or self.has_change_permission(request)):
             raise PermissionDenied
+
+    def tag_suggestions_view(self, request):
+        self._check_may_tag(request)
         return JsonResponse({"tags": suggest(request.GET.get("q", ""))})
+
+    def tag_neighbours_view(self, request):
+        """`{"near": [{"name", "tags": [{"name", "url", "reason"}]}]}` for each new name."""
+        self._check_may_tag(request)
+        found = []
+        for name in unknown(parse_tags(request.GET.get("names", ""))):
+            tags = [
+                {
+                    "name": n.name,
+                    "url": reverse(f"{self.admin_site.name}:articles_tag_change", args=[n.pk]),
+                    "reason": n.reason,
+                }
+                for n in near(name)
+            ]
+            if tags:
+                found.append({"name": name, "tags": tags})
+        return JsonResponse({"near": found})

@@ -10,6 +10,7 @@ from articles import editing, text
 from articles.models import Tag, published_q
 
 from .named import PinyinSlugForm, SlugKeptAdmin
+from .tag_warnings import warn_near
 
 
 class TagForm(PinyinSlugForm):
@@ -67,6 +68,12 @@ class TagAdmin(SlugKeptAdmin, admin.ModelAdmin):
                 n_articles=Count("tagged_articles"),
             )
         )
+
+    def save_model(self, request, obj, form, change):
+        """Saves, then warns (without undoing anything) if the new name is close to a tag."""
+        super().save_model(request, obj, form, change)
+        if not change or "name" in form.changed_data:
+            warn_near(request, obj.name, exclude={obj.pk})
 
     @admin.display(description="已发布文章数", ordering="n_published")
     def published_count(self, obj):

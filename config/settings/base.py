@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "articles",
     "glossary",
     "media",
+    "topics",
 ]
 
 MIDDLEWARE = [

@@ -12,6 +12,7 @@ from articles.models import Article, Section
 from glossary.models import GlossaryEntry
 from tests.browser.conftest import DESKTOP, PHONE, _new_page
 from tests.browser.test_accessibility import format_violations
+from topics.models import Topic, TopicArticle
 
 pytestmark = pytest.mark.browser
 
@@ -29,6 +30,8 @@ SITE_PAGES = {
     "author": lambda a: a.author.get_absolute_url(),
     "glossary": lambda a: reverse("glossary:index"),
     "term": lambda a: GlossaryEntry.objects.published().first().get_absolute_url(),
+    "topic-list": lambda a: reverse("topics:index"),
+    "topic": lambda a: a.topics.first().get_absolute_url(),
     "search": lambda a: f"{reverse('search')}?{urlencode({'q': '腾讯'})}",
     "not-found": lambda a: "/no-such-page/",
 }
@@ -54,9 +57,13 @@ ADMIN_PAGES = {
 
 @pytest.fixture
 def article(seed_article):
-    """The seed article, in a section."""
+    """The seed article, in a section and a published topic."""
     seed_article.section = Section.objects.create(name="深度", description="长篇分析。")
     seed_article.save()
+    topic = Topic.objects.create(
+        title="腾讯的产业互联网", standfirst="一家社交公司的转身。", status=Topic.Status.PUBLISHED
+    )
+    TopicArticle.objects.create(topic=topic, article=seed_article, position=1)
     return Article.objects.get(pk=seed_article.pk)
 
 
@@ -193,3 +200,12 @@ def test_body_and_preview_sit_side_by_side_without_overlap(admin_page, article):
     preview = admin_page.locator(".markdown-editor__preview").bounding_box()
     assert text["x"] + text["width"] <= preview["x"]  # beside it, not under it
     assert text["height"] >= 300  # not the admin's 120 px box
+
+
+def test_tag_box_warns_of_a_near_duplicate_before_saving(admin_page, article):
+    admin_page.goto(reverse("admin:articles_article_add"))
+    admin_page.locator("#id_tags").press_sequentially("产业互联")
+    admin_page.locator("#id_title").click()  # leaving the box checks the new names
+    warning = admin_page.locator("#id_tags_neighbours")
+    warning.get_by_role("link", name="产业互联网", exact=True).wait_for(timeout=30_000)
+    assert "新标签“产业互联”与已有标签相近" in warning.inner_text()

@@ -1,5 +1,6 @@
 /* Tag field of the article form: suggests existing tags for the name being typed (after
- * the last comma or 、), matched by characters, pinyin or initials. */
+ * the last comma or 、), matched by characters, pinyin or initials; once a new name is
+ * typed out, warns (without stopping the save) when existing tags are close to it. */
 "use strict";
 
 (function () {
@@ -18,6 +19,41 @@
     list.setAttribute("aria-label", "已有的标签");
     list.hidden = true;
     input.after(list);
+    const warning = document.createElement("div");
+    warning.id = input.id + "_neighbours";
+    warning.className = "tag-neighbours";
+    warning.setAttribute("role", "status");
+    list.after(warning);
+    let checked = null;
+
+    async function checkNeighbours() {
+      if (!input.dataset.neighboursUrl) return;
+      const names = input.value.trim();
+      if (names === checked) return;
+      checked = names;
+      const url = new URL(input.dataset.neighboursUrl, window.location.href);
+      url.searchParams.set("names", names);
+      const response = await fetch(url, {credentials: "same-origin"});
+      if (!response.ok || checked !== names) return;
+      const {near} = await response.json();
+      warning.replaceChildren(
+        ...near.map(({name, tags}) => {
+          const line = document.createElement("p");
+          line.append(`新标签“${name}”与已有标签相近：`);
+          tags.forEach((tag, i) => {
+            if (i) line.append("、");
+            const link = document.createElement("a");
+            link.href = tag.url;
+            link.target = "_blank";
+            link.rel = "noopener";
+            link.textContent = tag.name;
+            line.append(link, `（${tag.reason}）`);
+          });
+          line.append("。如果意思相同，请改用已有标签。");
+          return line;
+        }),
+      );
+    }
     input.setAttribute("role", "combobox");
     input.setAttribute("aria-autocomplete", "list");
     input.setAttribute("aria-controls", list.id);
@@ -83,8 +119,12 @@
 
     input.addEventListener("input", (event) => {
       if (event.isTrusted) refresh();
+      if (SEPARATORS.test(input.value.slice(-1))) checkNeighbours();
     });
-    input.addEventListener("blur", close);
+    input.addEventListener("blur", () => {
+      close();
+      checkNeighbours();
+    });
     input.addEventListener("keydown", (event) => {
       const items = list.querySelectorAll("li");
       if (list.hidden || !items.length) return;
