@@ -4,8 +4,8 @@ import pytest
 from django.test import Client
 
 from articles.models import Article, StatusChange
-from tests.factories import make_article
-from tests.test_editorial_workflow import _user, form_data, url
+from tests.factories import make_article, make_staff
+from tests.test_editorial_workflow import form_data, url
 
 pytestmark = pytest.mark.django_db
 Status = Article.Status
@@ -14,8 +14,8 @@ REASON = "数据来源需要补充，第二段的结论请再核实。"
 
 @pytest.fixture
 def people(django_user_model):
-    writer = _user(django_user_model, "writer", "作者", last_name="李", first_name="四")
-    editor = _user(django_user_model, "editor", "编辑", last_name="张", first_name="三")
+    writer = make_staff("writer", "作者", last_name="李", first_name="四")
+    editor = make_staff("editor", "编辑", last_name="张", first_name="三")
     clients = {}
     for user in (writer, editor):
         clients[user.username] = Client()
