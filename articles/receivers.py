@@ -141,12 +141,16 @@ def tag_deleted(sender, instance, **kwargs):
 @receiver(post_delete, sender=Article, dispatch_uid="remember_deleted_import")
 def remember_deleted_import(sender, instance, **kwargs):
     """Deleting an imported article leaves a `DeletedImport`: the next import skips it."""
-    if not instance.source_document or instance.source_position is None:
+    if not instance.import_ref:
         return
     DeletedImport.objects.update_or_create(
-        source_document=instance.source_document,
-        source_position=instance.source_position,
-        defaults={"title": instance.title, "deleted_at": timezone.now()},
+        import_ref=instance.import_ref,
+        defaults={
+            "title": instance.title,
+            "source_document": instance.source_document,
+            "source_position": instance.source_position,
+            "deleted_at": timezone.now(),
+        },
     )
 
 

@@ -16,6 +16,7 @@ from articles import editing, tag_names, text
 from articles.models import Article, Author, DeletedImport, Tag, content_hash
 from glossary.models import GlossaryEntry
 
+from .identity import fingerprint, normalise
 from .parse import ParsedArticle, ParsedDocument, Term
 from .tagging import suggest_tags
 
@@ -46,8 +47,7 @@ class ImportReport:
 @dataclass(frozen=True)
 class _Defined:
     term: Term
-    source: str
-    position: int
+    ref: str  # the defining article's fingerprint
 
 
 def import_documents(
@@ -65,27 +65,27 @@ def import_documents(
     records as their first status change.
     """
     report = ImportReport()
-    items = [(doc.source, parsed) for doc in documents for parsed in doc.articles]
+    items = _identified(documents, report)
     terms = _defined_terms(documents)
     with transaction.atomic():
         writer = _ArticleWriter(
-            {doc.source for doc in documents}, status=status, force=force, user=user, report=report
+            {item.ref for item in items}, status=status, force=force, user=user, report=report
         )
         # Tag suggestion (part-of-speech tagging) is most of an import's work: only for
         # the articles that will be written, so an unchanged re-import skips it.
         suggested = suggest_tags(
-            {(src, a.position): _plain(a) for src, a in items if writer.will_write(src, a)},
+            {item.ref: _plain(item.parsed) for item in items if writer.will_write(item)},
             [d.term.term for d in terms],
         )
-        authors = _authors({a.author for _, a in items}, report)
+        authors = _authors({item.parsed.author for item in items}, report)
         tags = _TagBook(report)
         articles = {}
-        for n, (source, parsed) in enumerate(items, start=1):
-            names = suggested.get((source, parsed.position), [])
+        for n, item in enumerate(items, start=1):
+            names = suggested.get(item.ref, [])
             article = writer.write(
-                source, parsed, authors[parsed.author], lambda names=names: tags.get_all(names)
+                item, authors[item.parsed.author], lambda names=names: tags.get_all(names)
             )
-            articles[source, parsed.position] = article
+            articles[item.ref] = article
             if progress:
                 progress(n, len(items))
         _glossary(terms, articles, status, force, report)
@@ -108,13 +108,42 @@ def _plain(parsed: ParsedArticle) -> str:
     return f"{parsed.title}\n{parsed.standfirst}\n{parsed.body}"
 
 
+@dataclass(frozen=True)
+class _Item:
+    """A parsed article with the file it came from and its identity."""
+
+    source: str
+    parsed: ParsedArticle
+    ref: str
+
+    @property
+    def where(self) -> str:
+        return f"{self.source} #{self.parsed.position}"
+
+
+def _identified(documents, report: ImportReport) -> list[_Item]:
+    """The articles of `documents` with their fingerprints; a second article with the
+    fingerprint of an earlier one (the same title and author) is skipped and reported."""
+    items, seen = [], {}
+    for doc in documents:
+        for parsed in doc.articles:
+            item = _Item(doc.source, parsed, fingerprint(parsed.title, parsed.author))
+            if item.ref in seen:
+                report.skip("articles", f"{item.where} “{parsed.title}”：与 {seen[item.ref]} 重复")
+                continue
+            seen[item.ref] = item.where
+            items.append(item)
+    return items
+
+
 def _defined_terms(documents) -> list[_Defined]:
     """The first definition of each term, compared case- and width-insensitively."""
     seen = {}
     for doc in documents:
         for parsed in doc.articles:
+            ref = fingerprint(parsed.title, parsed.author)
             for term in parsed.terms:
-                seen.setdefault(text.fold(term.term), _Defined(term, doc.source, parsed.position))
+                seen.setdefault(text.fold(term.term), _Defined(term, ref))
     return list(seen.values())
 
 
@@ -154,62 +183,72 @@ class _TagBook:
 class _ArticleWriter:
     """Creates or updates one article at a time, leaving editors' edits and deletions alone.
 
+    Articles are found by fingerprint (`import_ref`), whatever file and position hold them.
     Without `force`, an article an editor changed keeps the editor's text and one an editor
     deleted (a `DeletedImport`) stays deleted; with it, the file's version wins.
     """
 
-    def __init__(self, sources: set[str], *, status, force, user, report: ImportReport):
+    def __init__(self, refs: set[str], *, status, force, user, report: ImportReport):
         self.status, self.force, self.user, self.report = status, force, user, report
         self.now = timezone.now()
-        self.deleted = {
-            (d.source_document, d.source_position): d
-            for d in DeletedImport.objects.filter(source_document__in=sources)
+        self.deleted = {d.import_ref: d for d in DeletedImport.objects.filter(import_ref__in=refs)}
+        # Tombstones older than fingerprints are recognised by their title.
+        self.untitled = {
+            normalise(d.title): d for d in DeletedImport.objects.filter(import_ref__isnull=True)
         }
         self.existing = {
-            (a.source_document, a.source_position): a
-            for a in Article.objects.filter(source_document__in=sources).select_related("author")
+            a.import_ref: a
+            for a in Article.objects.filter(import_ref__in=refs).select_related("author")
         }
 
-    def will_write(self, source: str, parsed: ParsedArticle) -> bool:
-        """Whether `write` would create or change the article (no database work)."""
-        article = self.existing.get((source, parsed.position))
+    def _tombstone(self, item: _Item) -> DeletedImport | None:
+        deleted = self.deleted.get(item.ref)
+        if deleted is None and (deleted := self.untitled.pop(normalise(item.parsed.title), None)):
+            deleted.import_ref = item.ref
+            deleted.save(update_fields=["import_ref"])
+            self.deleted[item.ref] = deleted
+        return deleted
+
+    def will_write(self, item: _Item) -> bool:
+        """Whether `write` would create or change the article."""
+        article = self.existing.get(item.ref)
         if article is None:
-            return self.force or (source, parsed.position) not in self.deleted
+            return self.force or self._tombstone(item) is None
         edited = article.content_hash() != article.source_hash
         if edited:
             return self.force
-        unchanged = article.source_hash == content_hash(*_fields(parsed).values())
-        return not (unchanged and article.author.name == parsed.author)
+        unchanged = article.source_hash == content_hash(*_fields(item.parsed).values())
+        return not (unchanged and article.author.name == item.parsed.author)
 
-    def write(self, source: str, parsed: ParsedArticle, author: Author, tags) -> Article | None:
+    def write(self, item: _Item, author: Author, tags) -> Article | None:
         """The created or updated article; None when nothing was written.
 
         `tags()` gives the article's tags, asked for only when it is written.
         """
-        fields = _fields(parsed)
-        article = self.existing.get((source, parsed.position))
+        fields = _fields(item.parsed)
+        article = self.existing.get(item.ref)
         if article is None:
-            return self._create(source, parsed, author, fields, tags)
-        return self._update(article, source, parsed, author, fields, tags)
+            return self._create(item, author, fields, tags)
+        return self._update(article, item, author, fields, tags)
 
-    def _create(self, source, parsed, author, fields, tags) -> Article | None:
-        deleted = self.deleted.get((source, parsed.position))
+    def _create(self, item, author, fields, tags) -> Article | None:
+        deleted = self._tombstone(item)
         if deleted is not None and not self.force:
-            self.report.skip(
-                "articles", f"{source} #{parsed.position} “{deleted.title}”：已被编辑删除"
-            )
+            self.report.skip("articles", f"{item.where} “{deleted.title}”：已被编辑删除")
             self.report.kept_deleted += 1
             return None
         if deleted is not None:
             deleted.delete()
         published = self.status == Article.Status.PUBLISHED
+        position = item.parsed.position
         article = Article(
             **fields,
             author=author,
             status=self.status,
-            published_at=self.now - timedelta(minutes=parsed.position) if published else None,
-            source_document=source,
-            source_position=parsed.position,
+            published_at=self.now - timedelta(minutes=position) if published else None,
+            import_ref=item.ref,
+            source_document=item.source,
+            source_position=position,
             source_hash=content_hash(*fields.values()),
             created_by=self.user,
         )
@@ -217,14 +256,12 @@ class _ArticleWriter:
         self.report.count("articles", "created")
         return article
 
-    def _update(self, article, source, parsed, author, fields, tags) -> Article | None:
+    def _update(self, article, item, author, fields, tags) -> Article | None:
         digest = content_hash(*fields.values())
         edited = article.content_hash() != article.source_hash
         if edited and not self.force:
-            self.report.skip(
-                "articles",
-                f"{source} #{parsed.position} “{article.title}”：编辑已修改，保留编辑版本",
-            )
+            note = f"{item.where} “{article.title}”：编辑已修改，保留编辑版本"
+            self.report.skip("articles", note)
             return None
         if not edited and article.source_hash == digest and article.author_id == author.pk:
             self.report.count("articles", "unchanged")
@@ -233,6 +270,7 @@ class _ArticleWriter:
             setattr(article, name, value)
         article.author = author
         article.source_hash = digest
+        article.source_document, article.source_position = item.source, item.parsed.position
         editing.import_article(article, tags=tags(), user=self.user)
         self.report.count("articles", "updated")
         return article
@@ -251,10 +289,8 @@ def _glossary(terms: list[_Defined], articles: dict, status: str, force: bool, r
         else GlossaryEntry.Status.SUGGESTED
     )
     for defined in terms:
-        source_article = articles.get((defined.source, defined.position)) or (
-            Article.objects.filter(
-                source_document=defined.source, source_position=defined.position
-            ).first()
+        source_article = articles.get(defined.ref) or (
+            Article.objects.filter(import_ref=defined.ref).first()
         )
         entry = existing.get(text.fold(defined.term.term))
         definition = defined.term.definition
