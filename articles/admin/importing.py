@@ -6,7 +6,9 @@ the dry run; new articles are the importing editor's. Importing can overwrite an
 articles, so the page is for editors only (`roles.can_change_any`).
 
 Between the report and the confirmation the uploaded bytes wait in the editor's session
-(base64, at most `MAX_UPLOAD_BYTES`) and are parsed again on confirm.
+(base64, at most `MAX_UPLOAD_BYTES`) and are parsed again on confirm. The report lists
+near-duplicates of existing articles, which are linked to them unless the editor ticks
+“separate” when confirming.
 """
 
 import base64
@@ -30,6 +32,7 @@ from articles.importer.load import (
     import_documents,
 )
 from articles.importer.parse import ParseError, parse_bytes
+from articles.importer.sources import RawDocument
 from articles.models import Article
 
 MAX_UPLOAD_MB = 5
@@ -175,6 +178,7 @@ class ImportAdminMixin:
             skipped=report.skipped,
             kept_deleted=report.kept_deleted,
             changed=report.changed,
+            duplicates=report.duplicates,
         )
         return TemplateResponse(request, "admin/articles/import_preview.html", context)
 
@@ -186,14 +190,17 @@ class ImportAdminMixin:
         del request.session[SESSION_KEY]
         uploads = [(name, base64.b64decode(data)) for name, data in pending["files"]]
         try:
-            documents = parse_uploads(uploads)
+            report = import_documents(
+                [RawDocument.from_bytes(name, data) for name, data in uploads],
+                status=pending["status"],
+                force=pending["force"],
+                separate="separate" in request.POST,
+                user=request.user,
+            )
         except ParseError as error:
             self.message_user(request, f"无法解析 {error}", messages.ERROR)
             return redirect(request.path)
-        report = import_documents(
-            documents, status=pending["status"], force=pending["force"], user=request.user
-        )
-        files = "、".join(doc.source for doc in documents)
+        files = "、".join(name for name, _ in uploads)
         self.message_user(
             request, f"导入完成：{files}。{report_summary(report)}。", messages.SUCCESS
         )

@@ -15,6 +15,7 @@ from .history import (
     StatusChange,
     TagAlias,
 )
+from .imports import BodySignature, DuplicateImport, ImportedDocument
 from .related import RelatedArticle
 from .sections import Section
 from .tags import Tag, TaggedArticle
@@ -24,7 +25,10 @@ __all__ = [
     "Article",
     "ArticleRevision",
     "Author",
+    "BodySignature",
     "DeletedImport",
+    "DuplicateImport",
+    "ImportedDocument",
     "RelatedArticle",
     "Section",
     "SlugRedirect",
