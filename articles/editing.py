@@ -14,6 +14,7 @@ The side effects readers see (the search index, cache stamps) follow from the sa
 `articles.receivers`, with their own commit timing.
 """
 
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 
 from django.db import transaction
@@ -21,7 +22,7 @@ from django.utils import timezone
 
 from media import checks as media_checks
 
-from . import revisions, tag_names, workflow
+from . import receivers, revisions, tag_names, workflow
 from .models import Article, ArticleRevision, Tag, TagAlias, TaggedArticle
 
 Status = Article.Status
@@ -198,6 +199,12 @@ def import_article(article: Article, *, tags, user) -> Article:
     """Create or update an imported article with its suggested tags, as one edit."""
     comment = "导入" if article._state.adding else "导入更新"
     return save(article, user=user, tags=tags, comment=comment)
+
+
+def import_batch() -> AbstractContextManager:
+    """Around the imports of many articles (a document's): their search index rows and
+    related articles are written once, at its end, still inside the transaction."""
+    return receivers.articles_in_batch()
 
 
 def render_again(articles) -> int:

@@ -8,14 +8,15 @@ the job's state and report are saved in the database when each step ends.
 """
 
 import logging
+from dataclasses import asdict
 
 from django.core.cache import caches
 from django.db import transaction
 from django.tasks import task
 
-from .importer import limits
 from .importer.load import KIND_LABELS, KINDS, OUTCOME_LABELS, OUTCOMES, import_documents
-from .importer.parse import ParseError, parse_bytes
+from .importer.parse import ParseError
+from .importer.sources import RawDocument
 from .models import ImportJob, ImportUpload
 
 log = logging.getLogger(__name__)
@@ -41,12 +42,13 @@ def start(uploads: list[tuple[str, bytes]], *, status: str, force: bool, user) -
     return job
 
 
-def confirm(job: ImportJob) -> bool:
-    """Hand a checked job to the worker to import; False if it was not waiting (a second
-    click, another tab), so the import runs once."""
+def confirm(job: ImportJob, *, separate: bool = False) -> bool:
+    """Hand a checked job to the worker to import (`separate`: near-duplicates become
+    articles of their own); False if it was not waiting (a second click, another tab), so
+    the import runs once."""
     with transaction.atomic():
         won = ImportJob.objects.filter(pk=job.pk, state=ImportJob.State.READY).update(
-            state=ImportJob.State.IMPORTING
+            state=ImportJob.State.IMPORTING, separate=separate
         )
         if won:
             run_import.enqueue(job.pk)
@@ -75,16 +77,17 @@ def _step(job_id: int, expected: str, then: str, *, dry_run: bool) -> None:
     job = ImportJob.objects.filter(pk=job_id, state=expected).first()
     if job is None:  # confirmed twice, or dropped meanwhile: nothing to do
         return
-    phase = "试运行" if dry_run else "写入文章"
+    phase = "试运行" if dry_run else "导入"
+    documents = _documents(job)
     try:
-        documents = _parse(job)
         report = import_documents(
             documents,
             status=job.new_status,
             force=job.force,
+            separate=job.separate,
             dry_run=dry_run,
             user=job.created_by,
-            progress=lambda n, total: _note(job, phase, n, total),
+            progress=lambda n, total, articles: _note(job, phase, n, total),
         )
     except ParseError as error:
         _finish(job, ImportJob.State.FAILED, error=f"无法解析 {error}")
@@ -97,17 +100,16 @@ def _step(job_id: int, expected: str, then: str, *, dry_run: bool) -> None:
     _finish(job, then, report=report_data(report, files))
 
 
-def _parse(job: ImportJob):
-    uploads = list(job.uploads.order_by("position"))
-    documents = []
-    for n, upload in enumerate(uploads, start=1):
-        documents.append(parse_bytes(bytes(upload.data), source=upload.name))
-        _note(job, "解析文件", n, len(uploads))
-    return limits.check(documents)
+def _documents(job: ImportJob) -> list[RawDocument]:
+    """The job's files, each read from the database only when the loader reaches it."""
+    return [
+        RawDocument(name, lambda pk=pk: bytes(ImportUpload.objects.get(pk=pk).data))
+        for pk, name in job.uploads.order_by("position").values_list("pk", "name")
+    ]
 
 
 def _note(job: ImportJob, phase: str, done: int, total: int) -> None:
-    """Progress for the page, written when the whole percentage changes."""
+    """Progress for the page (documents done of all), written when the percentage changes."""
     if done != total and done * 100 // total == (done - 1) * 100 // total:
         return
     figures = {"phase": phase, "done": done, "total": total}
@@ -136,6 +138,7 @@ def report_data(report, files: list[str]) -> dict:
         "skipped": list(report.skipped),
         "kept_deleted": report.kept_deleted,
         "changed": report.changed,
+        "duplicates": [asdict(duplicate) for duplicate in report.duplicates],
     }
 
 

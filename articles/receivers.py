@@ -7,10 +7,15 @@
   import) bumps nothing.
 - Reindexing many articles (an author or tag renamed) is a background task, enqueued in
   the same transaction.
+- Inside `articles_in_batch()` (an import writing a document's articles) the index rows and
+  related articles of every article saved are written once, when the batch ends, still
+  inside the transaction.
 
 A save whose `update_fields` touch nothing readers see (a new preview key) does nothing.
 """
 
+import threading
+from contextlib import contextmanager
 from functools import partial
 
 from django.db import DEFAULT_DB_ALIAS, transaction
@@ -39,6 +44,35 @@ def bump_after_commit(*scopes: str) -> None:
     transaction.on_commit(partial(bump, *scopes), robust=True)
 
 
+_batch = threading.local()
+
+
+@contextmanager
+def articles_in_batch():
+    """Index and refresh the related articles of the articles saved inside, once, at the end."""
+    if getattr(_batch, "ids", None) is not None:  # already in a batch: it does the work
+        yield
+        return
+    _batch.ids = set()
+    try:
+        yield
+        ids, _batch.ids = _batch.ids, None
+        if ids:
+            index.index_articles_by_id(ids)
+            related.refresh_around(ids)
+    finally:
+        _batch.ids = None
+
+
+def _article_changed(pk: int) -> None:
+    """Index the article and refresh the related articles around it, now or with its batch."""
+    if getattr(_batch, "ids", None) is not None:
+        _batch.ids.add(pk)
+        return
+    index.index_articles_by_id([pk])
+    related.refresh_around([pk])
+
+
 def _unseen(update_fields) -> bool:
     return update_fields is not None and set(update_fields) <= UNSEEN_ARTICLE_FIELDS
 
@@ -47,8 +81,7 @@ def _unseen(update_fields) -> bool:
 def article_saved(sender, instance, raw=False, update_fields=None, **kwargs):
     if raw or _unseen(update_fields):
         return
-    index.index_articles_by_id([instance.pk])
-    related.refresh_around(instance.pk)
+    _article_changed(instance.pk)
     bump_after_commit(CONTENT)
 
 
@@ -65,8 +98,7 @@ def article_tags_changed(sender, instance, action, reverse=False, pk_set=None, *
     if reverse:  # tag.tagged_articles changed: many articles at once
         _reindex_later(pk_set or ())
     else:
-        index.index_articles_by_id([instance.pk])
-        related.refresh_around(instance.pk)
+        _article_changed(instance.pk)
     bump_after_commit(CONTENT)
 
 
@@ -138,12 +170,16 @@ def tag_deleted(sender, instance, **kwargs):
 @receiver(post_delete, sender=Article, dispatch_uid="remember_deleted_import")
 def remember_deleted_import(sender, instance, **kwargs):
     """Deleting an imported article leaves a `DeletedImport`: the next import skips it."""
-    if not instance.source_document or instance.source_position is None:
+    if not instance.import_ref:
         return
     DeletedImport.objects.update_or_create(
-        source_document=instance.source_document,
-        source_position=instance.source_position,
-        defaults={"title": instance.title, "deleted_at": timezone.now()},
+        import_ref=instance.import_ref,
+        defaults={
+            "title": instance.title,
+            "source_document": instance.source_document,
+            "source_position": instance.source_position,
+            "deleted_at": timezone.now(),
+        },
     )
 
 

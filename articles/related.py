@@ -7,8 +7,8 @@ stores the best `STORED` of them per article in `RelatedArticle`; the article pa
 those that are visible (`for_article()`), topped up with the latest others when fewer
 than three share a tag.
 
-Hook: `refresh_around(article_id)` runs, on commit, after an article is saved or its tags
-change (`articles.search_signals`); `manage.py refresh_related` refreshes every article.
+Hook: `refresh_around(article_ids)` runs, in the transaction, after articles are saved or
+their tags change (`articles.receivers`); `manage.py refresh_related` refreshes them all.
 """
 
 from collections import defaultdict
@@ -52,14 +52,15 @@ def _union(*querysets) -> RawSQL:
     return RawSQL(sql, [param for _, params in parts for param in params])
 
 
-def refresh_around(article_id: int) -> None:
-    """Refresh `article_id`'s related articles and those of the articles it concerns: the
-    ones it lists and (up to `NEIGHBOURS`) the ones listing it."""
-    listing = RelatedArticle.objects.filter(other=article_id).values_list("article", flat=True)
-    listing = set(listing.order_by("-id")[:NEIGHBOURS])
-    refresh([article_id])
-    listed = RelatedArticle.objects.filter(article=article_id).values_list("other", flat=True)
-    refresh((listing | set(listed)) - {article_id})
+def refresh_around(article_ids) -> None:
+    """Refresh the related articles of `article_ids` and those of the articles they concern:
+    the ones they list and (up to `NEIGHBOURS` each) the ones listing them."""
+    article_ids = set(article_ids)
+    listing = RelatedArticle.objects.filter(other__in=article_ids).values_list("article", flat=True)
+    listing = set(listing.order_by("-id")[: NEIGHBOURS * len(article_ids)])
+    refresh(article_ids)
+    listed = RelatedArticle.objects.filter(article__in=article_ids).values_list("other", flat=True)
+    refresh((listing | set(listed)) - article_ids)
 
 
 def refresh_all() -> int:

@@ -106,6 +106,12 @@ def words(text: str) -> list[str]:
     return plain().lcut(text) if text else []
 
 
+def dictionary_words(text: str) -> list[str]:
+    """`text` cut into plain words of jieba's dictionary, unknown runs left as characters:
+    several times faster than `words`, for comparing texts rather than reading them."""
+    return plain().lcut(text, HMM=False) if text else []
+
+
 def search_tokens(text: str) -> list[str]:
     """Search-mode segmentation: words plus their shorter parts, lower-cased, no punctuation."""
     text = unicodedata.normalize("NFKC", text)

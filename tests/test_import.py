@@ -184,7 +184,7 @@ def test_large_input_shows_progress_and_imports_everything(tmp_path):
     err = io.StringIO()
     call_command("import_seeds", str(path), stdout=io.StringIO(), stderr=err)
     assert Article.objects.count() == 60
-    assert "60/60" in err.getvalue()
+    assert "1/1 个文件，60 篇文章" in err.getvalue()
     assert Author.objects.filter(name="示例作者1").exists()
 
 

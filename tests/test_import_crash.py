@@ -27,7 +27,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def seeds(tmp_path):
-    """Copies of the seed with distinct titles, so each is its own set of articles."""
+    """Copies of the seed with distinct titles: near-duplicates, imported with `--separate`."""
     folder = tmp_path / "seeds"
     folder.mkdir()
     text = SEED.read_text(encoding="utf-8")
@@ -113,12 +113,12 @@ def test_kill_during_import_leaves_all_or_nothing_and_nothing_unindexed(seeds, d
     assert _manage(database_url, "migrate", "--no-input").wait(timeout=300) == 0
     rng = random.Random(9)
     for _ in range(ROUNDS):
-        importer = _manage(database_url, "import_seeds", str(seeds))
+        importer = _manage(database_url, "import_seeds", "--separate", str(seeds))
         time.sleep(rng.uniform(1.0, 6.0))
         importer.send_signal(signal.SIGKILL)
         importer.wait(timeout=30)
         articles, missing = _state(database_url)
         assert articles in (0, DOCUMENTS * 10)
         assert missing == 0
-    assert _manage(database_url, "import_seeds", str(seeds)).wait(timeout=600) == 0
+    assert _manage(database_url, "import_seeds", "--separate", str(seeds)).wait(timeout=600) == 0
     assert _state(database_url) == (DOCUMENTS * 10, 0)

@@ -42,7 +42,7 @@ def test_the_upload_request_does_not_parse(client, editor, seed_path, queued, mo
     def no_parsing(*args, **kwargs):
         raise AssertionError("parsed during the request")
 
-    monkeypatch.setattr("articles.import_jobs.parse_bytes", no_parsing)
+    monkeypatch.setattr("articles.importer.sources.parse", no_parsing)
     response = post_upload(client, seed_path)
     job = ImportJob.objects.get()
     assert response.status_code == 302 and response["Location"] == job_url(job)

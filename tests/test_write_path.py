@@ -247,9 +247,9 @@ def test_two_connections_creating_the_same_title_both_succeed():
 
 def test_other_integrity_errors_are_not_taken_for_slug_clashes():
     author = make_author()
-    make_article(source_document="a.txt", source_position=1, author=author)
+    make_article(import_ref="a" * 64, author=author)
     with pytest.raises(IntegrityError), transaction.atomic():
-        make_article(source_document="a.txt", source_position=1, author=author)
+        make_article(import_ref="a" * 64, author=author)
 
 
 # --- Page cache keys: path plus the parameters a view reads ----------------------------

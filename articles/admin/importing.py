@@ -2,7 +2,8 @@
 
 The code path is `import_seeds`'s (`parse_bytes`, then `import_documents`), run by
 background tasks (`articles.import_jobs`): the upload becomes an import job, whose page
-shows the task's progress, then the dry-run report to confirm, then the result. Importing
+shows the task's progress, then the dry-run report to confirm (near-duplicates of existing
+articles are linked to them unless the editor ticks “separate”), then the result. Importing
 can overwrite anybody's articles, so the pages are for editors only
 (`roles.can_change_any`), and a job's pages for the editor who uploaded it.
 """
@@ -147,6 +148,7 @@ class ImportAdminMixin:
             skipped=report["skipped"],
             kept_deleted=report["kept_deleted"],
             changed=report["changed"],
+            duplicates=report["duplicates"],
         )
         return TemplateResponse(request, "admin/articles/import_preview.html", context)
 
@@ -162,7 +164,7 @@ class ImportAdminMixin:
         return job
 
     def _confirm(self, request, job):
-        if not import_jobs.confirm(job):
+        if not import_jobs.confirm(job, separate="separate" in request.POST):
             self.message_user(request, "这次上传已确认过或已失效，请重新上传文件。", messages.ERROR)
             return redirect(self._import_url("import"))
         job.refresh_from_db()

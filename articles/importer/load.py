@@ -1,8 +1,22 @@
 """The one place that writes imported content to the database.
 
-Everything is decided from parsed documents first, then written inside a single
-transaction: an error anywhere leaves the database exactly as it was, and a dry
-run rolls the same work back.
+Documents are imported one at a time inside a single transaction: an error anywhere (a bad
+file among many) leaves the database exactly as it was, and a dry run rolls the same work
+back. Only one document's text is held at a time.
+
+The work done for a document is no more than its changes need:
+
+1. a document whose bytes were imported before by the same parser code (an
+   `ImportedDocument` with the same digest) is not parsed at all when everything it wrote
+   is still as it wrote it (a few queries per document);
+2. otherwise it is parsed, and each article's text is compared with the digest stored on
+   its article before any tag is suggested or anything written;
+3. the articles that are written get their tags suggested as one batch, and their search
+   index rows and related articles refreshed once per document (`editing.import_batch`).
+
+An article is known by the fingerprint of its title and author (`identity`). One that would
+be created but whose body is a near-duplicate of an imported article (`simhash`) is linked
+to that article (a `DuplicateImport`) instead, unless `separate` asks for it to be created.
 """
 
 from collections import Counter
@@ -10,14 +24,26 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from articles import editing, tag_names, text
-from articles.models import Article, Author, DeletedImport, Tag, content_hash
+from articles.models import (
+    Article,
+    Author,
+    BodySignature,
+    DeletedImport,
+    DuplicateImport,
+    ImportedDocument,
+    Tag,
+    content_hash,
+)
 from glossary.models import GlossaryEntry
 
+from . import simhash, sources
+from .identity import fingerprint, normalise
 from .parse import ParsedArticle, ParsedDocument, Term
-from .tagging import suggest_tags
+from .tagging import TagSuggester
 
 KINDS = ("articles", "authors", "tags", "glossary")
 OUTCOMES = ("created", "updated", "unchanged", "skipped")
@@ -25,11 +51,24 @@ KIND_LABELS = {"articles": "文章", "authors": "作者", "tags": "标签", "glo
 OUTCOME_LABELS = {"created": "新建", "updated": "更新", "unchanged": "未变", "skipped": "跳过"}
 
 
+@dataclass(frozen=True)
+class Duplicate:
+    """An article of the import found to be a near-duplicate of an existing one."""
+
+    where: str  # file #position
+    title: str
+    article_id: int  # the existing article
+    article_title: str
+    distance: int  # differing SimHash bits
+    separate: bool  # imported as an article of its own anyway
+
+
 @dataclass
 class ImportReport:
     counts: dict[str, Counter] = field(default_factory=lambda: {k: Counter() for k in KINDS})
     skipped: list[str] = field(default_factory=list)
     kept_deleted: int = 0  # imported articles an editor deleted, left deleted
+    duplicates: list[Duplicate] = field(default_factory=list)
 
     def count(self, kind: str, outcome: str) -> None:
         self.counts[kind][outcome] += 1
@@ -43,52 +82,32 @@ class ImportReport:
         return any(c["created"] or c["updated"] for c in self.counts.values())
 
 
-@dataclass(frozen=True)
-class _Defined:
-    term: Term
-    source: str
-    position: int
-
-
 def import_documents(
-    documents: list[ParsedDocument],
+    documents,
     *,
     status: str = Article.Status.PUBLISHED,
     force: bool = False,
+    separate: bool = False,
     dry_run: bool = False,
     progress=None,
     user=None,
 ) -> ImportReport:
-    """Write `documents`; report what was (or, with `dry_run`, would be) changed.
+    """Write `documents` (`RawDocument`s or `ParsedDocument`s); report what was (or, with
+    `dry_run`, would be) changed. `progress(done, total, articles)` follows the documents
+    (`articles`: how many the documents done held).
 
     New articles are created by `user` (None for the command), which the workflow history
-    records as their first status change.
+    records as their first status change. `separate` creates near-duplicates of existing
+    articles as articles of their own instead of linking them.
     """
     report = ImportReport()
-    items = [(doc.source, parsed) for doc in documents for parsed in doc.articles]
-    terms = _defined_terms(documents)
+    documents = list(documents)
     with transaction.atomic():
-        writer = _ArticleWriter(
-            {doc.source for doc in documents}, status=status, force=force, user=user, report=report
-        )
-        # Tag suggestion (part-of-speech tagging) is most of an import's work: only for
-        # the articles that will be written, so an unchanged re-import skips it.
-        suggested = suggest_tags(
-            {(src, a.position): _plain(a) for src, a in items if writer.will_write(src, a)},
-            [d.term.term for d in terms],
-        )
-        authors = _authors({a.author for _, a in items}, report)
-        tags = _TagBook(report)
-        articles = {}
-        for n, (source, parsed) in enumerate(items, start=1):
-            names = suggested.get((source, parsed.position), [])
-            article = writer.write(
-                source, parsed, authors[parsed.author], lambda names=names: tags.get_all(names)
-            )
-            articles[source, parsed.position] = article
+        run = _Run(status=status, force=force, separate=separate, user=user, report=report)
+        for n, document in enumerate(documents, start=1):
+            run.add(document)
             if progress:
-                progress(n, len(items))
-        _glossary(terms, articles, status, force, report)
+                progress(n, len(documents), sum(report.counts["articles"].values()))
         if dry_run:
             transaction.set_rollback(True)
     return report
@@ -108,25 +127,158 @@ def _plain(parsed: ParsedArticle) -> str:
     return f"{parsed.title}\n{parsed.standfirst}\n{parsed.body}"
 
 
-def _defined_terms(documents) -> list[_Defined]:
-    """The first definition of each term, compared case- and width-insensitively."""
-    seen = {}
-    for doc in documents:
-        for parsed in doc.articles:
-            for term in parsed.terms:
-                seen.setdefault(text.fold(term.term), _Defined(term, doc.source, parsed.position))
-    return list(seen.values())
+@dataclass(frozen=True)
+class _Item:
+    """A parsed article with the file it came from and its identity."""
+
+    source: str
+    parsed: ParsedArticle
+    ref: str
+
+    @property
+    def where(self) -> str:
+        return f"{self.source} #{self.parsed.position}"
 
 
-def _authors(names: set[str], report: ImportReport) -> dict[str, Author]:
-    authors = {a.name: a for a in Author.objects.filter(name__in=names)}
-    for name in sorted(names):
-        if name in authors:
-            report.count("authors", "unchanged")
-        else:
-            authors[name] = Author.objects.create(name=name)
-            report.count("authors", "created")
-    return authors
+class _Run:
+    """One import: what it has met so far, and the writing of each document."""
+
+    def __init__(self, *, status, force, separate, user, report: ImportReport):
+        self.status, self.force, self.separate, self.user = status, force, separate, user
+        self.report = report
+        self.now = timezone.now()
+        self.refs: dict[str, str] = {}  # fingerprint → where the run first met it
+        self.authors: dict[str, Author] = {}
+        self.terms: set[str] = set()  # folded terms met so far
+        self.tags = _TagBook(report)
+        self.tagger = TagSuggester()
+        # Tombstones older than fingerprints are recognised by their title.
+        self.untitled = {
+            normalise(d.title): d for d in DeletedImport.objects.filter(import_ref__isnull=True)
+        }
+
+    def add(self, document) -> None:
+        if isinstance(document, ParsedDocument):
+            self._write(document, None)
+            return
+        data = document.read()
+        digest = sources.digest(data)
+        if self.force or not self._unchanged(digest):
+            self._write(sources.parse(document.source, data), digest)
+
+    def _unchanged(self, digest: str) -> bool:
+        """Whether the document with `digest` was imported and everything it wrote is as it
+        wrote it; if so, it is reported as unchanged without being parsed."""
+        record = ImportedDocument.objects.filter(digest=digest).first()
+        if record is None or set(record.articles) & self.refs.keys():
+            return False
+        refs, terms = record.articles, record.terms
+        articles = Article.objects.filter(import_ref__in=refs).select_related("author")
+        kept = {a.import_ref for a in articles if _as_imported(a, refs[a.import_ref])}
+        if not self.separate:
+            kept |= set(
+                DuplicateImport.objects.filter(import_ref__in=refs).values_list(
+                    "import_ref", flat=True
+                )
+            )
+        if kept != set(refs):
+            return False
+        entries = GlossaryEntry.objects.filter(term_key__in=terms.keys() - self.terms)
+        if len([e for e in entries if _as_defined(e, terms[e.term_key])]) != len(
+            terms.keys() - self.terms
+        ):
+            return False
+        self._meet_authors(set(refs.values()))
+        for ref in refs:
+            self.refs[ref] = record.source
+            self.report.count("articles", "unchanged")
+        for key in terms.keys() - self.terms:
+            self.terms.add(key)
+            self.report.count("glossary", "unchanged")
+        return True
+
+    def _write(self, document: ParsedDocument, digest: str | None) -> None:
+        items = self._identified(document)
+        writer = _ArticleWriter(self, items)
+        defined = self._defined(items)
+        self.tagger.learn(d.term.term for d in defined)
+        writing = [item for item in items if writer.will_write(item)]
+        suggested = self.tagger.suggest({item.ref: _plain(item.parsed) for item in writing})
+        self._meet_authors({item.parsed.author for item in items})
+        articles = {}
+        with editing.import_batch():
+            for item in items:
+                names = suggested.get(item.ref, [])
+                articles[item.ref] = writer.write(
+                    item,
+                    self.authors[item.parsed.author],
+                    lambda names=names: self.tags.get_all(names),
+                )
+        writer.store_signatures()
+        _glossary(defined, articles, self.status, self.force, self.report)
+        if digest is not None:
+            ImportedDocument.objects.update_or_create(
+                digest=digest,
+                defaults={
+                    "source": document.source,
+                    "articles": {item.ref: item.parsed.author for item in items},
+                    "terms": {text.fold(d.term.term): d.term.definition for d in defined},
+                    "imported_at": self.now,
+                },
+            )
+
+    def _identified(self, document: ParsedDocument) -> list[_Item]:
+        """The document's articles with their fingerprints; one with the fingerprint of an
+        article met before (the same title and author) is skipped and reported."""
+        items = []
+        for parsed in document.articles:
+            item = _Item(document.source, parsed, fingerprint(parsed.title, parsed.author))
+            if item.ref in self.refs:
+                note = f"{item.where} “{parsed.title}”：与 {self.refs[item.ref]} 重复"
+                self.report.skip("articles", note)
+                continue
+            self.refs[item.ref] = item.where
+            items.append(item)
+        return items
+
+    def _defined(self, items: list[_Item]) -> list["_Defined"]:
+        """The first definition of each term not met before, compared case- and
+        width-insensitively."""
+        defined = []
+        for item in items:
+            for term in item.parsed.terms:
+                key = text.fold(term.term)
+                if key not in self.terms:
+                    self.terms.add(key)
+                    defined.append(_Defined(term, item.ref))
+        return defined
+
+    def _meet_authors(self, names: set[str]) -> None:
+        """Authors by name, created when missing; each counted once per run."""
+        new = names - self.authors.keys()
+        found = {a.name: a for a in Author.objects.filter(name__in=new)} if new else {}
+        for name in sorted(new):
+            if name in found:
+                self.authors[name] = found[name]
+                self.report.count("authors", "unchanged")
+            else:
+                self.authors[name] = Author.objects.create(name=name)
+                self.report.count("authors", "created")
+
+
+def _as_imported(article: Article, author: str) -> bool:
+    """Whether `article` is as an import left it: its text unedited, by `author`."""
+    return article.content_hash() == article.source_hash and article.author.name == author
+
+
+def _as_defined(entry: GlossaryEntry, definition: str) -> bool:
+    return entry.status != GlossaryEntry.Status.REJECTED and entry.definition == definition
+
+
+@dataclass(frozen=True)
+class _Defined:
+    term: Term
+    ref: str  # the defining article's fingerprint
 
 
 class _TagBook:
@@ -152,79 +304,150 @@ class _TagBook:
 
 
 class _ArticleWriter:
-    """Creates or updates one article at a time, leaving editors' edits and deletions alone.
+    """Creates, updates or links the articles of one document, leaving editors' edits and
+    deletions alone.
 
+    Articles are found by fingerprint (`import_ref`), whatever file and position hold them.
     Without `force`, an article an editor changed keeps the editor's text and one an editor
     deleted (a `DeletedImport`) stays deleted; with it, the file's version wins.
     """
 
-    def __init__(self, sources: set[str], *, status, force, user, report: ImportReport):
-        self.status, self.force, self.user, self.report = status, force, user, report
-        self.now = timezone.now()
-        self.deleted = {
-            (d.source_document, d.source_position): d
-            for d in DeletedImport.objects.filter(source_document__in=sources)
-        }
+    def __init__(self, run: _Run, items: list[_Item]):
+        self.run, self.report, self.force = run, run.report, run.force
+        refs = [item.ref for item in items]
+        self.deleted = {d.import_ref: d for d in DeletedImport.objects.filter(import_ref__in=refs)}
         self.existing = {
-            (a.source_document, a.source_position): a
-            for a in Article.objects.filter(source_document__in=sources).select_related("author")
+            a.import_ref: a
+            for a in Article.objects.filter(import_ref__in=refs).select_related("author")
         }
+        self.links = {d.import_ref: d for d in DuplicateImport.objects.filter(import_ref__in=refs)}
+        self.signatures: dict[str, int] = {}  # fingerprint → body SimHash, for new bodies
+        self.written: dict[str, Article] = {}
+        new = [i for i in items if i.ref not in self.existing and self._tombstone(i) is None]
+        self.near = self._near_duplicates(new)
 
-    def will_write(self, source: str, parsed: ParsedArticle) -> bool:
-        """Whether `write` would create or change the article (no database work)."""
-        article = self.existing.get((source, parsed.position))
+    def _tombstone(self, item: _Item) -> DeletedImport | None:
+        deleted = self.deleted.get(item.ref)
+        legacy = self.run.untitled
+        if deleted is None and (deleted := legacy.pop(normalise(item.parsed.title), None)):
+            deleted.import_ref = item.ref
+            deleted.save(update_fields=["import_ref"])
+            self.deleted[item.ref] = deleted
+        return deleted
+
+    def _near_duplicates(self, items: list[_Item]) -> dict[str, tuple[Article, int]]:
+        """Existing imported articles whose bodies are near-duplicates of `items`' bodies,
+        with the bits they differ by: one look-up by band for the whole document."""
+        if not items:
+            return {}
+        for item in items:
+            self.signatures[item.ref] = simhash.signature(item.parsed.body)
+        wanted = Q()
+        for value in self.signatures.values():
+            for n, band in enumerate(simhash.bands(value)):
+                wanted |= Q(**{f"band{n}": band})
+        candidates = list(BodySignature.objects.filter(wanted).values_list("article", "simhash"))
+        near = {}
+        for ref, value in self.signatures.items():
+            found = sorted(
+                (simhash.distance(value, other), article)
+                for article, other in candidates
+                if simhash.distance(value, other) <= simhash.MAX_DISTANCE
+            )
+            if found:
+                near[ref] = found[0]
+        articles = Article.objects.in_bulk([article for _, article in near.values()])
+        return {ref: (articles[pk], bits) for ref, (bits, pk) in near.items()}
+
+    def will_write(self, item: _Item) -> bool:
+        """Whether `write` would create or change the article."""
+        article = self.existing.get(item.ref)
         if article is None:
-            return self.force or (source, parsed.position) not in self.deleted
-        edited = article.content_hash() != article.source_hash
-        if edited:
+            if item.ref in self.links or item.ref in self.near:
+                return self.run.separate
+            return self.force or self._tombstone(item) is None
+        if article.content_hash() != article.source_hash:  # edited
             return self.force
-        unchanged = article.source_hash == content_hash(*_fields(parsed).values())
-        return not (unchanged and article.author.name == parsed.author)
+        unchanged = article.source_hash == content_hash(*_fields(item.parsed).values())
+        return not (unchanged and article.author.name == item.parsed.author)
 
-    def write(self, source: str, parsed: ParsedArticle, author: Author, tags) -> Article | None:
+    def write(self, item: _Item, author: Author, tags) -> Article | None:
         """The created or updated article; None when nothing was written.
 
         `tags()` gives the article's tags, asked for only when it is written.
         """
-        fields = _fields(parsed)
-        article = self.existing.get((source, parsed.position))
+        fields = _fields(item.parsed)
+        article = self.existing.get(item.ref)
         if article is None:
-            return self._create(source, parsed, author, fields, tags)
-        return self._update(article, source, parsed, author, fields, tags)
+            if not self._linked(item):
+                return self._create(item, author, fields, tags)
+            return None
+        return self._update(article, item, author, fields, tags)
 
-    def _create(self, source, parsed, author, fields, tags) -> Article | None:
-        deleted = self.deleted.get((source, parsed.position))
-        if deleted is not None and not self.force:
-            self.report.skip(
-                "articles", f"{source} #{parsed.position} “{deleted.title}”：已被编辑删除"
+    def _linked(self, item: _Item) -> bool:
+        """Whether `item` is (or is now) linked to an existing article instead of created."""
+        link = self.links.get(item.ref)
+        if link is not None and self.run.separate:
+            link.delete()
+            return False
+        if link is not None:
+            self.report.count("articles", "unchanged")
+            return True
+        if item.ref not in self.near:
+            return False
+        article, bits = self.near[item.ref]
+        self.report.duplicates.append(
+            Duplicate(
+                item.where, item.parsed.title, article.pk, article.title, bits, self.run.separate
             )
+        )
+        if self.run.separate:
+            return False
+        DuplicateImport.objects.create(
+            import_ref=item.ref,
+            article=article,
+            title=item.parsed.title,
+            source_document=item.source,
+            source_position=item.parsed.position,
+            distance=bits,
+        )
+        self.report.skip(
+            "articles", f"{item.where} “{item.parsed.title}”：与《{article.title}》近似重复，已链接"
+        )
+        return True
+
+    def _create(self, item, author, fields, tags) -> Article | None:
+        deleted = self._tombstone(item)
+        if deleted is not None and not self.force:
+            self.report.skip("articles", f"{item.where} “{deleted.title}”：已被编辑删除")
             self.report.kept_deleted += 1
             return None
         if deleted is not None:
             deleted.delete()
-        published = self.status == Article.Status.PUBLISHED
+        published = self.run.status == Article.Status.PUBLISHED
+        position = item.parsed.position
         article = Article(
             **fields,
             author=author,
-            status=self.status,
-            published_at=self.now - timedelta(minutes=parsed.position) if published else None,
-            source_document=source,
-            source_position=parsed.position,
+            status=self.run.status,
+            published_at=self.run.now - timedelta(minutes=position) if published else None,
+            import_ref=item.ref,
+            source_document=item.source,
+            source_position=position,
             source_hash=content_hash(*fields.values()),
-            created_by=self.user,
+            created_by=self.run.user,
         )
-        editing.import_article(article, tags=tags(), user=self.user)
+        editing.import_article(article, tags=tags(), user=self.run.user)
         self.report.count("articles", "created")
+        self.written[item.ref] = article
         return article
 
-    def _update(self, article, source, parsed, author, fields, tags) -> Article | None:
+    def _update(self, article, item, author, fields, tags) -> Article | None:
         digest = content_hash(*fields.values())
         edited = article.content_hash() != article.source_hash
         if edited and not self.force:
-            self.report.skip(
-                "articles",
-                f"{source} #{parsed.position} “{article.title}”：编辑已修改，保留编辑版本",
-            )
+            note = f"{item.where} “{article.title}”：编辑已修改，保留编辑版本"
+            self.report.skip("articles", note)
             return None
         if not edited and article.source_hash == digest and article.author_id == author.pk:
             self.report.count("articles", "unchanged")
@@ -233,9 +456,33 @@ class _ArticleWriter:
             setattr(article, name, value)
         article.author = author
         article.source_hash = digest
-        editing.import_article(article, tags=tags(), user=self.user)
+        article.source_document, article.source_position = item.source, item.parsed.position
+        editing.import_article(article, tags=tags(), user=self.run.user)
         self.report.count("articles", "updated")
+        self.written[item.ref] = article
         return article
+
+    def store_signatures(self) -> None:
+        """The body signatures of the articles written, in one statement each way."""
+        rows = []
+        for ref, article in self.written.items():
+            value = self.signatures.get(ref)
+            if value is None:
+                value = simhash.signature(article.body)
+            rows.append(
+                BodySignature(
+                    article=article,
+                    simhash=simhash.to_signed(value),
+                    **{f"band{n}": band for n, band in enumerate(simhash.bands(value))},
+                )
+            )
+        if rows:
+            BodySignature.objects.bulk_create(
+                rows,
+                update_conflicts=True,
+                unique_fields=["article"],
+                update_fields=["simhash", "band0", "band1", "band2", "band3"],
+            )
 
 
 def _glossary(terms: list[_Defined], articles: dict, status: str, force: bool, report) -> None:
@@ -243,6 +490,8 @@ def _glossary(terms: list[_Defined], articles: dict, status: str, force: bool, r
 
     `force` replaces a definition and nothing else: a term an editor rejected stays rejected.
     """
+    if not terms:
+        return
     keys = [text.fold(d.term.term) for d in terms]
     existing = {e.term_key: e for e in GlossaryEntry.objects.filter(term_key__in=keys)}
     entry_status = (
@@ -251,10 +500,8 @@ def _glossary(terms: list[_Defined], articles: dict, status: str, force: bool, r
         else GlossaryEntry.Status.SUGGESTED
     )
     for defined in terms:
-        source_article = articles.get((defined.source, defined.position)) or (
-            Article.objects.filter(
-                source_document=defined.source, source_position=defined.position
-            ).first()
+        source_article = articles.get(defined.ref) or (
+            Article.objects.filter(import_ref=defined.ref).first()
         )
         entry = existing.get(text.fold(defined.term.term))
         definition = defined.term.definition

@@ -30,11 +30,43 @@ def is_meaningful(word: str, known: frozenset[str]) -> bool:
 
 def suggest_tags(texts: dict, glossary_terms: list[str]) -> dict:
     """Map each key of `texts` to 3–8 tag names, deterministic for the same input."""
-    known = frozenset([*DOMAIN_WORDS, *glossary_terms])
-    extractor = _keyword_extractor(known)
-    candidates = {key: _candidates(extractor, body, known) for key, body in texts.items()}
-    spread = Counter(word for words in candidates.values() for word in words)
-    return {key: _choose(texts[key], candidates[key], spread, glossary_terms) for key in texts}
+    suggester = TagSuggester()
+    suggester.learn(glossary_terms)
+    return suggester.suggest(texts)
+
+
+class TagSuggester:
+    """Tag suggestion for one import: its tokenizer, part-of-speech tagger and TF-IDF table
+    (seconds to load) are made once, on the first `suggest`, and serve every document.
+
+    `learn` adds glossary terms as the import meets them; each `suggest` call is one batch
+    (a document), within which words found in several texts weigh more.
+    """
+
+    def __init__(self):
+        self.terms: list[str] = []
+        self._known = set(DOMAIN_WORDS)
+        self._extractor = None
+
+    def learn(self, terms) -> None:
+        for term in terms:
+            if term in self.terms:
+                continue
+            self.terms.append(term)
+            if term not in self._known:
+                self._known.add(term)
+                if self._extractor is not None:
+                    self._extractor.tokenizer.add_word(term, freq=segmenter.GLOSSARY_FREQ)
+
+    def suggest(self, texts: dict) -> dict:
+        if not texts:
+            return {}
+        known = frozenset(self._known)
+        if self._extractor is None:
+            self._extractor = _keyword_extractor(known)
+        candidates = {key: _candidates(self._extractor, body, known) for key, body in texts.items()}
+        spread = Counter(word for words in candidates.values() for word in words)
+        return {key: _choose(texts[key], candidates[key], spread, self.terms) for key in texts}
 
 
 def _keyword_extractor(known: frozenset[str]):
@@ -45,8 +77,20 @@ def _keyword_extractor(known: frozenset[str]):
     tokenizer = segmenter.with_words(known)
     extractor = jieba.analyse.TFIDF()
     extractor.tokenizer = tokenizer
-    extractor.postokenizer = jieba.posseg.POSTokenizer(tokenizer)
+    extractor.postokenizer = _DictionaryPOS(jieba.posseg.POSTokenizer(tokenizer))
     return extractor
+
+
+class _DictionaryPOS:
+    """jieba's part-of-speech tagger for dictionary words only: its HMM, which guesses the
+    part of speech of unknown character runs, was nine tenths of an import's work, and tags
+    are made of dictionary words and the known words anyway."""
+
+    def __init__(self, tagger):
+        self.tagger = tagger
+
+    def cut(self, sentence: str):
+        return self.tagger.cut(sentence, HMM=False)
 
 
 def _candidates(extractor, body: str, known: frozenset[str]) -> dict[str, float]:

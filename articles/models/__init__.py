@@ -15,7 +15,8 @@ from .history import (
     StatusChange,
     TagAlias,
 )
-from .imports import ImportJob, ImportUpload
+from .import_jobs import ImportJob, ImportUpload
+from .imports import BodySignature, DuplicateImport, ImportedDocument
 from .related import RelatedArticle
 from .sections import Section
 from .tags import Tag, TaggedArticle
@@ -25,9 +26,12 @@ __all__ = [
     "Article",
     "ArticleRevision",
     "Author",
+    "BodySignature",
     "DeletedImport",
+    "DuplicateImport",
     "ImportJob",
     "ImportUpload",
+    "ImportedDocument",
     "RelatedArticle",
     "Section",
     "SlugRedirect",

@@ -120,6 +120,14 @@ class Article(PinyinSlugged):
     char_count = models.PositiveIntegerField("字数", default=0, editable=False)
     reading_minutes = models.PositiveSmallIntegerField("阅读分钟", default=1, editable=False)
 
+    # NULL, not "", for articles written here: NULLs never collide in the unique index.
+    import_ref = models.CharField(  # noqa: DJ001
+        "导入标识",
+        max_length=64,
+        null=True,
+        editable=False,
+        help_text="导入文章的标题与作者的指纹；重新导入时据此找到同一篇文章。",
+    )
     source_document = models.CharField("来源文件", max_length=255, blank=True, editable=False)
     source_position = models.PositiveIntegerField("文件中的序号", null=True, editable=False)
     source_hash = models.CharField("导入内容摘要", max_length=64, blank=True, editable=False)
@@ -160,11 +168,7 @@ class Article(PinyinSlugged):
         ]
         constraints = [
             models.UniqueConstraint(fields=["slug"], name="article_unique_slug"),
-            models.UniqueConstraint(
-                fields=["source_document", "source_position"],
-                condition=~models.Q(source_document=""),
-                name="article_unique_source_position",
-            ),
+            models.UniqueConstraint(fields=["import_ref"], name="article_unique_import_ref"),
             models.CheckConstraint(
                 condition=models.Q(status__in=["draft", "review", "published", "archived"]),
                 name="article_status_valid",

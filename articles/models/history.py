@@ -126,10 +126,15 @@ class ArticleRevision(models.Model):
 
 
 class DeletedImport(models.Model):
-    """An imported article an editor deleted: the importer leaves its place in the file alone."""
+    """An imported article an editor deleted: the importer leaves it alone, whichever file
+    holds it. Known by the article's `import_ref`; rows older than it have none and are
+    recognised by their title (`articles.importer.load`)."""
 
-    source_document = models.CharField("来源文件", max_length=255)
-    source_position = models.PositiveIntegerField("文件中的序号")
+    import_ref = models.CharField(  # noqa: DJ001 (NULL for old rows: NULLs never collide)
+        "导入标识", max_length=64, null=True, editable=False
+    )
+    source_document = models.CharField("来源文件", max_length=255, blank=True)
+    source_position = models.PositiveIntegerField("文件中的序号", null=True)
     title = models.CharField("标题", max_length=200, help_text="删除时的标题。")
     deleted_at = models.DateTimeField("删除时间", default=timezone.now)
 
@@ -138,10 +143,7 @@ class DeletedImport(models.Model):
         verbose_name = "已删除的导入文章"
         verbose_name_plural = "已删除的导入文章"
         constraints = [
-            models.UniqueConstraint(
-                fields=["source_document", "source_position"],
-                name="deletedimport_unique_source_position",
-            )
+            models.UniqueConstraint(fields=["import_ref"], name="deletedimport_unique_import_ref")
         ]
 
     def __str__(self):

@@ -1,77 +1,91 @@
-"""Imports started from the admin: the uploaded files and how far their processing got."""
+"""What imports remember: documents as last imported, body signatures, linked duplicates."""
 
-from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 from .article import Article
 
 
-class ImportJob(models.Model):
-    """One upload of seed files, checked (dry run) and, once confirmed, imported by a
-    background task; the report of the last step is kept as the import's record."""
+class ImportedDocument(models.Model):
+    """A source document as last imported, known by the digest of its bytes (and of the
+    parser's code): a re-import of the same bytes is checked against what it held instead
+    of being parsed again."""
 
-    class State(models.TextChoices):
-        CHECKING = "checking", "试运行中"
-        READY = "ready", "待确认"
-        IMPORTING = "importing", "导入中"
-        DONE = "done", "已完成"
-        FAILED = "failed", "失败"
+    digest = models.CharField("内容摘要", max_length=64)
+    source = models.CharField("文件名", max_length=255, help_text="最近一次导入时的文件名。")
+    articles = models.JSONField(
+        "文章", default=dict, help_text="文件中每篇文章的导入标识及其作者。"
+    )
+    terms = models.JSONField("术语", default=dict, help_text="文件定义的术语（折叠后）及其定义。")
+    imported_at = models.DateTimeField("导入时间", default=timezone.now)
 
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
+    class Meta:
+        ordering = ["-imported_at", "-id"]
+        verbose_name = "已导入的文件"
+        verbose_name_plural = "已导入的文件"
+        constraints = [
+            models.UniqueConstraint(fields=["digest"], name="importeddocument_unique_digest")
+        ]
+
+    def __str__(self):
+        return f"{self.source} ({self.digest[:8]})"
+
+
+class BodySignature(models.Model):
+    """The SimHash of an imported article's body, with its four 16-bit bands indexed: a
+    near-duplicate (at most 3 bits apart) shares at least one band with it."""
+
+    article = models.OneToOneField(
+        Article,
         on_delete=models.CASCADE,
-        related_name="+",
-        verbose_name="上传人",
+        primary_key=True,
+        related_name="body_signature",
+        verbose_name="文章",
     )
-    created_at = models.DateTimeField("上传时间", auto_now_add=True)
-    updated_at = models.DateTimeField("更新时间", auto_now=True)
-    state = models.CharField(
-        "进度", max_length=10, choices=State.choices, default=State.CHECKING, db_index=True
-    )
-    new_status = models.CharField(
-        "新文章的状态", max_length=10, choices=Article.Status.choices, default="draft"
-    )
-    force = models.BooleanField("覆盖编辑的修改", default=False)
-    report = models.JSONField("报告", default=dict, blank=True)
-    error = models.TextField("错误", blank=True)
+    simhash = models.BigIntegerField("SimHash")  # the 64 bits, stored signed
+    band0 = models.PositiveIntegerField()
+    band1 = models.PositiveIntegerField()
+    band2 = models.PositiveIntegerField()
+    band3 = models.PositiveIntegerField()
 
     class Meta:
-        ordering = ["-created_at", "-id"]
-        verbose_name = "导入任务"
-        verbose_name_plural = "导入任务"
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(state__in=["checking", "ready", "importing", "done", "failed"]),
-                name="importjob_state_valid",
-            )
+        ordering = ["article"]
+        verbose_name = "正文指纹"
+        verbose_name_plural = "正文指纹"
+        indexes = [
+            models.Index(fields=[f"band{n}"], name=f"bodysignature_band{n}_idx") for n in range(4)
         ]
 
     def __str__(self):
-        return f"导入 #{self.pk}（{self.get_state_display()}）"
-
-    @property
-    def working(self) -> bool:
-        return self.state in {self.State.CHECKING, self.State.IMPORTING}
+        return f"{self.article_id}: {self.simhash & (2**64 - 1):016x}"
 
 
-class ImportUpload(models.Model):
-    """A file of an import, kept in the database until the import is done, so the task
-    worker needs no shared disk with the web server."""
+class DuplicateImport(models.Model):
+    """An article of a source document found to be a near-duplicate of an existing article
+    (the same text from another site) and linked to it instead of being created."""
 
-    job = models.ForeignKey(
-        ImportJob, on_delete=models.CASCADE, related_name="uploads", verbose_name="导入任务"
+    import_ref = models.CharField("导入标识", max_length=64, editable=False)
+    article = models.ForeignKey(
+        Article,
+        on_delete=models.CASCADE,
+        related_name="duplicate_imports",
+        verbose_name="已有文章",
     )
-    position = models.PositiveSmallIntegerField("序号")
-    name = models.CharField("文件名", max_length=255)
-    data = models.BinaryField("内容")
+    title = models.CharField("标题", max_length=200)
+    source_document = models.CharField("来源文件", max_length=255)
+    source_position = models.PositiveIntegerField("文件中的序号")
+    distance = models.PositiveSmallIntegerField(
+        "差异位数", help_text="两篇正文 SimHash 不同的位数。"
+    )
+    linked_at = models.DateTimeField("链接时间", default=timezone.now)
 
     class Meta:
-        ordering = ["job", "position"]
-        verbose_name = "导入文件"
-        verbose_name_plural = "导入文件"
+        ordering = ["-linked_at", "-id"]
+        verbose_name = "近似重复的导入文章"
+        verbose_name_plural = "近似重复的导入文章"
         constraints = [
-            models.UniqueConstraint(fields=["job", "position"], name="importupload_unique")
+            models.UniqueConstraint(fields=["import_ref"], name="duplicateimport_unique_import_ref")
         ]
 
     def __str__(self):
-        return self.name
+        return f"{self.source_document} #{self.source_position} {self.title} → {self.article_id}"

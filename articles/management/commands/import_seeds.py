@@ -2,6 +2,7 @@
 
 python manage.py import_seeds                 # every .txt file in seeds/
 python manage.py import_seeds a.txt b.txt --dry-run
+python manage.py import_seeds --separate      # near-duplicates become articles of their own
 """
 
 from pathlib import Path
@@ -17,10 +18,8 @@ from articles.importer.load import (
     import_documents,
 )
 from articles.importer.parse import ParseError
-from articles.importer.sources import collect_paths, read_documents
+from articles.importer.sources import RawDocument, collect_paths
 from articles.models import Article
-
-PROGRESS_THRESHOLD = 50
 
 
 class Command(BaseCommand):
@@ -45,30 +44,43 @@ class Command(BaseCommand):
                 "and re-create imported articles they deleted; rejected terms stay rejected."
             ),
         )
+        parser.add_argument(
+            "--separate",
+            action="store_true",
+            help=(
+                "Create near-duplicates of existing articles (the same text from another site) "
+                "as articles of their own instead of linking them to the existing article."
+            ),
+        )
 
-    def handle(self, *args, paths, dry_run, status, force, verbosity, **options):
+    def handle(self, *args, paths, dry_run, status, force, separate, verbosity, **options):
         try:
-            documents = read_documents(collect_paths(paths or [settings.SEEDS_DIR]))
+            files = collect_paths(paths or [settings.SEEDS_DIR])
+            progress = self._progress if verbosity > 0 else None
+            report = import_documents(
+                [RawDocument.from_path(path) for path in files],
+                status=status,
+                force=force,
+                separate=separate,
+                dry_run=dry_run,
+                progress=progress,
+            )
         except (ParseError, OSError) as error:
             raise CommandError(str(error)) from error
-        total = sum(len(doc.articles) for doc in documents)
-        progress = self._progress if total >= PROGRESS_THRESHOLD and verbosity > 0 else None
-        report = import_documents(
-            documents, status=status, force=force, dry_run=dry_run, progress=progress
-        )
         if verbosity > 0:
-            self._summary(report, documents, dry_run)
+            self._summary(report, [path.name for path in files], dry_run)
 
-    def _progress(self, done: int, total: int) -> None:
+    def _progress(self, done: int, total: int, articles: int) -> None:
         width = 30
         filled = width * done // total
         end = "\n" if done == total else ""
-        self.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total}", ending=end)
+        bar = f"[{'#' * filled}{'.' * (width - filled)}] {done}/{total} 个文件，{articles} 篇文章"
+        self.stderr.write(f"\r{bar}", ending=end)
         self.stderr.flush()
 
-    def _summary(self, report, documents, dry_run) -> None:
+    def _summary(self, report, names, dry_run) -> None:
         heading = "试运行（未写入数据库）" if dry_run else "导入完成"
-        files = ", ".join(doc.source for doc in documents)
+        files = ", ".join(names)
         self.stdout.write(self.style.MIGRATE_HEADING(f"{heading}: {files}"))
         self.stdout.write("      " + "".join(f"{OUTCOME_LABELS[o]:>6}" for o in OUTCOMES))
         for kind in KINDS:
@@ -76,5 +88,13 @@ class Command(BaseCommand):
             self.stdout.write(f"{KIND_LABELS[kind]:<4}{counts}")
         for note in report.skipped:
             self.stdout.write(self.style.WARNING(f"跳过 {note}"))
+        for dup in report.duplicates:
+            outcome = "另建为独立文章" if dup.separate else "已链接，不另建（--separate 则另建）"
+            self.stdout.write(
+                self.style.WARNING(
+                    f"近似重复 {dup.where} “{dup.title}”：与已有文章 #{dup.article_id}"
+                    f"“{dup.article_title}”相差 {dup.distance} 位，{outcome}"
+                )
+            )
         if not report.changed:
             self.stdout.write(self.style.SUCCESS("没有需要更新的内容。"))
