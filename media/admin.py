@@ -12,10 +12,11 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
+from django.views.decorators.http import require_POST
 
 from articles import editing
 
-from . import library, usage
+from . import fetch, library, usage
 from .models import Image
 
 CHANGE_ANY = "media.change_any_image"
@@ -55,6 +56,7 @@ class ImageAdmin(admin.ModelAdmin):
         return [
             path("upload/", wrap(self.upload_view), name="media_image_upload"),
             path("picker/", wrap(self.picker_view), name="media_image_picker"),
+            path("fetch/", wrap(require_POST(self.fetch_view)), name="media_image_fetch"),
             *super().get_urls(),
         ]
 
@@ -168,6 +170,22 @@ class ImageAdmin(admin.ModelAdmin):
         except library.UploadRefused as refused:
             return self._upload_page(request, str(refused))
         return self.response_add(request, image)
+
+    def fetch_view(self, request):
+        """POST `url`: fetch another site's picture into the library, checked as an
+        upload; JSON as for an upload, with `url` echoed so the editor can replace it."""
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        url = request.POST.get("url", "").strip()
+        try:
+            image, created = fetch.fetch_into_library(url, request.user)
+        except fetch.FetchRefused as refused:
+            return JsonResponse({"ok": False, "url": url, "error": str(refused)}, status=400)
+        verb = "已取回到图库" if created else "图库中已有同一张图片，未重复保存"
+        message = f"“{url}”{verb}（#{image.pk}）。"
+        return JsonResponse(
+            {"ok": True, "url": url, "created": created, "message": message, **_describe(image)}
+        )
 
     def picker_view(self, request):
         """JSON list of library images for the article editor's 插图 dialog (`q` searches)."""

@@ -19,8 +19,8 @@ def body_problems(body: str) -> list[str]:
         if image_id is None:
             problems.append(
                 f"正文第 {line} 行引用了外部图片“{ref['src'] or '（空地址）'}”：网站不直接显示"
-                "其他网站的图片，这处引用不会出现在页面上。请先下载图片，用工具栏的“插图”"
-                "上传到图库后插入，或删去这处引用。"
+                "其他网站的图片，这处引用不会出现在页面上。请用正文下方的“取回到图库”按钮"
+                "把它存进图库（地址随即换成图库图片），或删去这处引用。"
             )
         elif image_id not in known:
             problems.append(f"正文第 {line} 行的图片 media:{image_id} 不在图库中（可能已删除）。")

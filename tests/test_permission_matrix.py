@@ -247,6 +247,7 @@ GET_MATRIX = {
     ("media_image_add", "-"): (302, 302, 302, 302),  # to the upload page
     ("media_image_upload", "-"): (302, 200, 200, 200),
     ("media_image_picker", "-"): (302, 200, 200, 200),
+    ("media_image_fetch", "-"): (302, 405, 405, 405),  # POST only
     ("media_image_change", "own image"): (302, 200, 200, 200),
     ("media_image_change", "others image"): (302, 200, 200, 200),  # read-only for writers
     ("media_image_delete", "own image"): (302, 403, 200, 200),

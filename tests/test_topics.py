@@ -234,3 +234,28 @@ class TestCache:
         first = client.get(topic.get_absolute_url()).content.decode()
         second = client.get(topic.get_absolute_url(), {"page": 2}).content.decode()
         assert first != second and "第 2 页" in second
+
+
+def test_an_image_covering_a_topic_is_not_deleted(editor_client, settings, tmp_path):
+    from tests.media_fixtures import add_image
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    image = add_image(alt_text="封面")
+    make_topic("有封面的专题", cover=image)
+    url = reverse("admin:media_image_delete", args=[image.pk])
+    response = editor_client.post(url, {"post": "yes"})
+    assert response.status_code == 200 and "有封面的专题" in response.content.decode()
+    assert type(image).objects.filter(pk=image.pk).exists()
+
+
+def test_a_topic_cover_shows_on_its_page_and_share_card(client, settings, tmp_path):
+    from tests.media_fixtures import add_image
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    topic = make_topic("有封面的专题", cover=add_image(alt_text="工厂车间"))
+    page = client.get(topic.get_absolute_url()).content.decode()
+    assert 'class="figure figure--cover"' in page and 'alt="工厂车间"' in page
+    assert '<meta property="og:image"' in page and "summary_large_image" in page
+    listing = client.get(reverse("topics:index")).content.decode()
+    assert 'class="teaser__cover"' in listing
+    assert_valid_html(page)

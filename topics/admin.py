@@ -21,6 +21,7 @@ class TopicArticleForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["position"].required = False
         self.fields["position"].widget.attrs.update({"aria-label": "排序", "min": 0})
+        self.fields["article"].widget.attrs["aria-label"] = "文章"
 
     def clean_position(self):
         return self.cleaned_data.get("position") or 0
@@ -35,6 +36,9 @@ class TopicArticleInline(NamedAutocompleteMixin, admin.TabularInline):
     extra = 3
     verbose_name = "文章"
     verbose_name_plural = "专题中的文章（按排序数字从小到大；未发布的文章读者看不到）"
+
+    class Media:
+        js = ["topics/admin/topic_articles.js"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("article").order_by("position", "id")

@@ -142,6 +142,9 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "media"))
 SERVE_MEDIA = os.environ.get("SERVE_MEDIA", "").lower() in {"1", "true", "yes"}
 MEDIA_MAX_UPLOAD_BYTES = int(os.environ.get("MEDIA_MAX_UPLOAD_BYTES", 20 * 1024 * 1024))
 MEDIA_MAX_PIXELS = int(os.environ.get("MEDIA_MAX_PIXELS", 50_000_000))
+MEDIA_FETCH_TIMEOUT = int(
+    os.environ.get("MEDIA_FETCH_TIMEOUT", 15)
+)  # seconds, another site's image
 if os.environ.get("MEDIA_S3_BUCKET"):
     STORAGES["default"] = {
         "BACKEND": "storages.backends.s3.S3Storage",

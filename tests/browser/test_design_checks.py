@@ -40,6 +40,7 @@ ADMIN_CHANGELISTS = {
     "admin-authors": "admin:articles_author_changelist",
     "admin-tags": "admin:articles_tag_changelist",
     "admin-sections": "admin:articles_section_changelist",
+    "admin-topics": "admin:topics_topic_changelist",
     "admin-glossary": "admin:glossary_glossaryentry_changelist",
     "admin-deleted-imports": "admin:articles_deletedimport_changelist",
 }
@@ -49,6 +50,9 @@ ADMIN_PAGES = {
     "admin-article-change": lambda a: reverse("admin:articles_article_change", args=[a.pk]),
     "admin-article-add": lambda a: reverse("admin:articles_article_add"),
     "admin-revisions": lambda a: reverse("admin:articles_article_revisions", args=[a.pk]),
+    "admin-topic-change": lambda a: reverse(
+        "admin:topics_topic_change", args=[a.topics.first().pk]
+    ),
     "admin-term-change": lambda a: reverse(
         "admin:glossary_glossaryentry_change", args=[GlossaryEntry.objects.first().pk]
     ),
@@ -147,7 +151,14 @@ def test_site_pages_are_axe_clean(axe_page, axe, article):
 
 def test_admin_list_and_change_pages_are_axe_clean(admin_page, axe, article):
     found = {}
-    for name in ("admin-articles", "admin-article-change", "admin-sections", "admin-glossary"):
+    for name in (
+        "admin-articles",
+        "admin-article-change",
+        "admin-sections",
+        "admin-glossary",
+        "admin-topics",
+        "admin-topic-change",
+    ):
         url = ADMIN_PAGES[name](article)
         admin_page.goto(url)
         violations = axe(admin_page)
