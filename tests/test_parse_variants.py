@@ -363,3 +363,45 @@ def test_chart_caption_and_source_line_leave_the_body_and_are_no_credit():
         "图表1:2021-2026年平台市场规模(亿元) 数据来源:公开资料,某研究院整理",
         "图表2:企业上云比例(%)来源:某研究院调研",
     ]
+
+
+def test_a_colon_before_several_sentences_or_a_heading_opens_no_glossary_entry():
+    body = (
+        "边缘和云怎么分工,是读者问得最多的问题。一句话概括:要求快的放边缘,要求多的放云上。"
+        "(一)哪些计算必须留在边缘设备控制和视觉质检要求毫秒级响应,只能在车间完成。"
+        "(二)哪些计算适合放到云上模型训练需要大量算力,但对延迟不敏感。"
+        "评论区有人追问:小工厂有必要上边缘服务器吗?我的回答是,一台工控机就够了。"
+        "这里顺便解释几个词。边缘计算:在靠近数据产生源头的位置进行的计算。"
+        "云边协同:云端和边缘节点分工配合的方式。推理:用训练好的模型对新数据做出判断的过程。"
+    )
+    article = parse_text(one_article(body), "doc.txt").articles[0]
+    assert [t.term for t in article.terms] == ["边缘计算", "云边协同", "推理"]
+    assert "一句话概括：要求快的放边缘" in article.body
+    assert "评论区有人追问：小工厂有必要上边缘服务器吗？" in article.body
+
+
+def test_bracketed_disclaimer_between_sentences_and_bracketed_credit_leave_nothing():
+    body = (
+        "试点地区开放了工厂的分时负荷数据,售电公司可以据此设计套餐。"
+        "受此影响,能源管理软件板块近期表现活跃。(注:文中所涉个股仅为客观陈述,不构成投资建议)"
+        "也有企业对数据开放心存顾虑,担心负荷曲线暴露生产节奏。"
+        "业内人士认为,只有把数据安全的规矩立在前面,数据开放才能走得更远。(来源:能源周刊 记者 闵佳)"
+    )
+    article = parse_text(one_article(body), "doc.txt").articles[0]
+    assert "投资建议" not in article.body
+    assert "表现活跃。也有企业对数据开放心存顾虑" in article.body
+    assert article.body.endswith("数据开放才能走得更远。")
+    assert (article.credits.source, article.credits.original_author) == ("能源周刊", "闵佳")
+
+
+def test_labelled_standfirst_stops_before_a_long_sentence_that_opens_the_report():
+    body = (
+        "摘要:报告显示,原创内容的转载率明显提升,但未经授权转载的比例仍然偏高。"
+        "近日,促进会宣传部联合三所高校的新闻传播研究团队,发布了《行业媒体传播年度报告》。"
+        "报告监测了两百余个行业媒体账号全年发布的四万多篇文章,覆盖制造、能源和物流等领域。"
+    )
+    article = parse_text(one_article(body), "doc.txt").articles[0]
+    assert article.standfirst == (
+        "报告显示，原创内容的转载率明显提升，但未经授权转载的比例仍然偏高。"
+    )
+    assert article.body.startswith("近日，促进会宣传部联合三所高校")

@@ -102,6 +102,10 @@ EDITOR_INTRO = re.compile(
 )
 STANDFIRST_MIN = 80
 STANDFIRST_MAX = 300
+# After its first sentence, a labelled standfirst takes only short sentences, sentences
+# about the article itself or sentences going on about the same subject (`它是…`).
+STANDFIRST_FOLLOW_MAX = 40
+STANDFIRST_CONTINUES = re.compile(r"本文|本报告|本研究|本期|作者|笔者|它|其|这|该|此")
 
 # --- Run-in section headings --------------------------------------------------------------
 # Numbered families, outermost level first; a marker counts only at the start of a body or
@@ -119,6 +123,12 @@ HEADING_FAMILIES = {
     "arabic": re.compile(r"(?P<num>[1-9]\d?)、"),
     "circled": re.compile(rf"(?P<num>[\u2460-\u2473]){_FOLLOWED}"),
 }
+# Any numbered heading's marker right after a sentence end (named groups dropped).
+HEADING_AFTER_SENTENCE = re.compile(
+    rf"[{SENTENCE_END}{CLOSING_QUOTES}]\s*(?:"
+    + "|".join(re.sub(r"\(\?P<\w+>", "(?:", p.pattern) for p in HEADING_FAMILIES.values())
+    + ")"
+)
 # Families that may nest inside the first one found, as sub-headings.
 NESTED_FAMILIES = ("part", "chinese", "paren")
 MARKER_AFTER = SENTENCE_END + CLOSING_QUOTES + HINT
@@ -228,6 +238,7 @@ TERM_BAD_ENDINGS = re.compile(
 )
 TERM_MIN_RUN = 3  # a glossary is a run of at least this many term sentences
 DEFINITION_MAX = 400
+DEFINITION_SENTENCES_MAX = 2
 GLOSSARY_HEADING = "名词解释"
 GLOSSARY_COLON = "："  # between a bold term and its definition in the body
 

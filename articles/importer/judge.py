@@ -19,9 +19,15 @@ from . import boilerplate as bp
 MARK = bp.CREDIT_MARK
 _SEPARATORS = bp.HINT + MARK + bp.SPACE
 _ENDS = bp.SENTENCE_END
+_ASIDE = (
+    rf"(?:^|(?<=[{_ENDS}{bp.CLOSING_QUOTES}{_SEPARATORS}]))"
+    rf"[(（][^()（）{bp.HINT}]{{2,{bp.NOTICE_MAX}}}[)）][{_ENDS}]*"
+)
 _SEGMENT = re.compile(  # a decoration leads its words; a bracketed label opens a segment;
-    # a space between digits (a phone number) does not split
-    rf"(?:[{bp.DECORATION_CHARS}][{bp.SPACE}]*)?【?(?:[^{_ENDS}{_SEPARATORS}【]|(?<=\d) (?=\d))+"
+    # a space between digits (a phone number) does not split; a short aside in brackets
+    # after a sentence end is one segment, whatever it holds
+    rf"{_ASIDE}"
+    rf"|(?:[{bp.DECORATION_CHARS}][{bp.SPACE}]*)?【?(?:[^{_ENDS}{_SEPARATORS}【]|(?<=\d) (?=\d))+"
     rf"(?:[{_ENDS}]+[{bp.CLOSING_QUOTES}]*)?|[{_ENDS}]+[{bp.CLOSING_QUOTES}]*|【"
 )
 
@@ -107,7 +113,7 @@ def remove_boilerplate(text: str, repeated: frozenset[str]) -> tuple[str, list[R
     for i, match in enumerate(segments):
         place = Place(
             edge=i < bp.EDGE_SEGMENTS or i > last - bp.EDGE_SEGMENTS,
-            alone=_alone(text, match.start(), match.end()),
+            alone=_alone(text, match.start(), match.end()) or match.group()[0] in "(（",
             repeated=match.group() in repeated,
         )
         verdict = judge(match.group(), place)
