@@ -405,3 +405,24 @@ def test_labelled_standfirst_stops_before_a_long_sentence_that_opens_the_report(
         "报告显示，原创内容的转载率明显提升，但未经授权转载的比例仍然偏高。"
     )
     assert article.body.startswith("近日，促进会宣传部联合三所高校")
+
+
+def test_site_name_from_the_chrome_and_bracketed_calls_to_action_leave_a_body():
+    text = (
+        "中国某某促进会资讯\n首页 协会动态 联系我们\n\n"
+        "协会发布评估指南秘书处\n\n协会发布评估指南\n\n"
+        "5月12日,协会在京发布《中小企业数字化转型评估指南》,供会员企业对照自查。"
+        "【协会推荐】更多政策资讯,请关注协会官方微博 "
+        "指南设置了二十八项指标,覆盖基础设施、业务流程和数据应用。"
+        "(点击作者头像,关注专栏,第一时间获取更新) 中国某某促进会\n"
+    )
+    article = parse_text(text, "doc.txt").articles[0]
+    assert article.body == (
+        "5月12日，协会在京发布《中小企业数字化转型评估指南》，供会员企业对照自查。"
+        "指南设置了二十八项指标，覆盖基础设施、业务流程和数据应用。"
+    )
+    assert {r.text for r in article.removed} == {
+        "【协会推荐】更多政策资讯,请关注协会官方微博",
+        "(点击作者头像,关注专栏,第一时间获取更新)",
+        "中国某某促进会",
+    }

@@ -59,6 +59,7 @@ def judge(text: str, place: Place) -> tuple[str, int] | None:
     return (reason, len(text)) if reason else None
 
 
+_BRACKET_LABEL = re.compile(r"^[【\[][^】\]]{1,10}[】\]]")
 _LEADING = (
     (bp.LISTING, "往期或推荐文章列表"),
     (bp.END_MARKER, "结束标记"),
@@ -79,7 +80,8 @@ def _whole(text: str, place: Place) -> str | None:
         return "版权、转载或免责声明"
     if len(text) <= bp.CALL_MAX:
         strong = bp.CALL_TO_ACTION.search(text)
-        if (strong or bp.CALL_WORD.search(text)) and bp.IMPERATIVE.match(text):
+        opening = _BRACKET_LABEL.sub("", text).lstrip("(（【[")  # where an aside's words start
+        if (strong or bp.CALL_WORD.search(text)) and bp.IMPERATIVE.match(opening):
             return "关注、分享等号召"
         if strong and (bp.READER_META.search(text) or bp.DECORATION.search(text)):
             return "关注、分享等号召"
@@ -97,10 +99,14 @@ def edge_segments(text: str) -> set[str]:
     return {s for s in edges if len(s) >= bp.REPEAT_MIN_LENGTH}
 
 
-def repeated_segments(bodies: list[str]) -> frozenset[str]:
-    """Segments found at the edges of at least `REPEAT_MIN_BODIES` bodies."""
+def repeated_segments(bodies: list[str], chrome: tuple[str, ...] = ()) -> frozenset[str]:
+    """Segments found at the edges of at least `REPEAT_MIN_BODIES` bodies, or at the edge of
+    one body and inside a line of the site's chrome (the site's name, its hotline)."""
     counts = Counter(segment for body in bodies for segment in edge_segments(body))
-    return frozenset(s for s, n in counts.items() if n >= bp.REPEAT_MIN_BODIES)
+    site = "\n".join(chrome)
+    return frozenset(
+        s for s, n in counts.items() if n >= bp.REPEAT_MIN_BODIES or (site and s.strip() in site)
+    )
 
 
 def remove_boilerplate(text: str, repeated: frozenset[str]) -> tuple[str, list[Removal]]:
