@@ -426,3 +426,12 @@ def test_site_name_from_the_chrome_and_bracketed_calls_to_action_leave_a_body():
         "(点击作者头像,关注专栏,第一时间获取更新)",
         "中国某某促进会",
     }
+
+
+def test_dashes_of_an_end_marker_go_with_it():
+    body = (
+        "受访企业普遍认为,出海建厂的数字化投入应当占到总投资的百分之三到五,"
+        "低于这个比例,后期补课的代价会更高。— 完 — 投稿邮箱:tougao@example.cn"
+    )
+    article = parse_text(one_article(body), "doc.txt").articles[0]
+    assert article.body.endswith("后期补课的代价会更高。")

@@ -59,6 +59,7 @@ def judge(text: str, place: Place) -> tuple[str, int] | None:
     return (reason, len(text)) if reason else None
 
 
+_DASHES = re.compile(r"[-—–~～]+")
 _BRACKET_LABEL = re.compile(r"^[【\[][^】\]]{1,10}[】\]]")
 _LEADING = (
     (bp.LISTING, "往期或推荐文章列表"),
@@ -85,7 +86,8 @@ def _whole(text: str, place: Place) -> str | None:
             return "关注、分享等号召"
         if strong and (bp.READER_META.search(text) or bp.DECORATION.search(text)):
             return "关注、分享等号召"
-    if bp.DECORATION.search(text) and framed and not _has_sentence_end(text):
+    symbols = bp.DECORATION.search(text) or _DASHES.fullmatch(text)  # `—` left of `— 完 —`
+    if symbols and framed and not _has_sentence_end(text):
         return "装饰符号"
     if place.repeated and short_notice and (not _has_sentence_end(text) or _hinted(text)):
         return "多篇正文边缘重复出现的站点内容"
