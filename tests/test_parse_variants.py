@@ -435,3 +435,17 @@ def test_dashes_of_an_end_marker_go_with_it():
     )
     article = parse_text(one_article(body), "doc.txt").articles[0]
     assert article.body.endswith("后期补课的代价会更高。")
+
+
+def test_a_footer_of_many_small_pieces_is_judged_at_the_edge_as_a_whole():
+    text = (
+        "中国某某促进会资讯\n首页 协会动态 联系我们\n咨询电话：010-6852 3377\n\n"
+        "协会举办案例评审会秘书处\n\n协会举办案例评审会\n\n"
+        "今年共收到申报案例一百六十余个,最终入选四十二个,中小企业牵头的案例首次超过一半。"
+        "入选案例覆盖机械、纺织、食品等行业。多数案例的投入在三百万元以内。"
+        "投资回收期大多在一年半以内。评审专家认为,可复制性比投入规模更重要。"
+        "推荐阅读:《协会举办数据流通研讨会》"
+        "转载请联系授权 中国某某促进会 咨询电话：010-6852 3377 会员服务热线：400-650-1188\n"
+    )
+    article = parse_text(text, "doc.txt").articles[0]
+    assert article.body.endswith("评审专家认为，可复制性比投入规模更重要。")

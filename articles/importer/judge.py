@@ -112,19 +112,29 @@ def repeated_segments(bodies: list[str], chrome: tuple[str, ...] = ()) -> frozen
 
 
 def remove_boilerplate(text: str, repeated: frozenset[str]) -> tuple[str, list[Removal]]:
-    """`text` without its boilerplate segments (each leaves a break), and the removals."""
+    """`text` without its boilerplate segments (each leaves a break), and the removals.
+
+    The closing edge is peeled from the end: a segment is at the edge while fewer than
+    `EDGE_SEGMENTS` of the author's segments follow it, so a footer of many small pieces
+    (a notice, the site's name, its hotlines) is judged at the edge as a whole.
+    """
     segments = list(_SEGMENT.finditer(text))
-    last = len(segments) - 1
-    removals: list[Removal] = []
-    parts: list[str] = []
-    cursor = 0
-    for i, match in enumerate(segments):
+    verdicts: list[tuple[str, int] | None] = [None] * len(segments)
+    kept_after = 0
+    for i in range(len(segments) - 1, -1, -1):
+        match = segments[i]
         place = Place(
-            edge=i < bp.EDGE_SEGMENTS or i > last - bp.EDGE_SEGMENTS,
+            edge=i < bp.EDGE_SEGMENTS or kept_after < bp.EDGE_SEGMENTS,
             alone=_alone(text, match.start(), match.end()) or match.group()[0] in "(（",
             repeated=match.group() in repeated,
         )
-        verdict = judge(match.group(), place)
+        verdicts[i] = judge(match.group(), place)
+        if verdicts[i] is None or verdicts[i][1] < len(match.group()):
+            kept_after += 1
+    removals: list[Removal] = []
+    parts: list[str] = []
+    cursor = 0
+    for match, verdict in zip(segments, verdicts, strict=True):
         if verdict is None:
             continue
         reason, length = verdict
