@@ -363,3 +363,89 @@ def test_chart_caption_and_source_line_leave_the_body_and_are_no_credit():
         "图表1:2021-2026年平台市场规模(亿元) 数据来源:公开资料,某研究院整理",
         "图表2:企业上云比例(%)来源:某研究院调研",
     ]
+
+
+def test_a_colon_before_several_sentences_or_a_heading_opens_no_glossary_entry():
+    body = (
+        "边缘和云怎么分工,是读者问得最多的问题。一句话概括:要求快的放边缘,要求多的放云上。"
+        "(一)哪些计算必须留在边缘设备控制和视觉质检要求毫秒级响应,只能在车间完成。"
+        "(二)哪些计算适合放到云上模型训练需要大量算力,但对延迟不敏感。"
+        "评论区有人追问:小工厂有必要上边缘服务器吗?我的回答是,一台工控机就够了。"
+        "这里顺便解释几个词。边缘计算:在靠近数据产生源头的位置进行的计算。"
+        "云边协同:云端和边缘节点分工配合的方式。推理:用训练好的模型对新数据做出判断的过程。"
+    )
+    article = parse_text(one_article(body), "doc.txt").articles[0]
+    assert [t.term for t in article.terms] == ["边缘计算", "云边协同", "推理"]
+    assert "一句话概括：要求快的放边缘" in article.body
+    assert "评论区有人追问：小工厂有必要上边缘服务器吗？" in article.body
+
+
+def test_bracketed_disclaimer_between_sentences_and_bracketed_credit_leave_nothing():
+    body = (
+        "试点地区开放了工厂的分时负荷数据,售电公司可以据此设计套餐。"
+        "受此影响,能源管理软件板块近期表现活跃。(注:文中所涉个股仅为客观陈述,不构成投资建议)"
+        "也有企业对数据开放心存顾虑,担心负荷曲线暴露生产节奏。"
+        "业内人士认为,只有把数据安全的规矩立在前面,数据开放才能走得更远。(来源:能源周刊 记者 闵佳)"
+    )
+    article = parse_text(one_article(body), "doc.txt").articles[0]
+    assert "投资建议" not in article.body
+    assert "表现活跃。也有企业对数据开放心存顾虑" in article.body
+    assert article.body.endswith("数据开放才能走得更远。")
+    assert (article.credits.source, article.credits.original_author) == ("能源周刊", "闵佳")
+
+
+def test_labelled_standfirst_stops_before_a_long_sentence_that_opens_the_report():
+    body = (
+        "摘要:报告显示,原创内容的转载率明显提升,但未经授权转载的比例仍然偏高。"
+        "近日,促进会宣传部联合三所高校的新闻传播研究团队,发布了《行业媒体传播年度报告》。"
+        "报告监测了两百余个行业媒体账号全年发布的四万多篇文章,覆盖制造、能源和物流等领域。"
+    )
+    article = parse_text(one_article(body), "doc.txt").articles[0]
+    assert article.standfirst == (
+        "报告显示，原创内容的转载率明显提升，但未经授权转载的比例仍然偏高。"
+    )
+    assert article.body.startswith("近日，促进会宣传部联合三所高校")
+
+
+def test_site_name_from_the_chrome_and_bracketed_calls_to_action_leave_a_body():
+    text = (
+        "中国某某促进会资讯\n首页 协会动态 联系我们\n\n"
+        "协会发布评估指南秘书处\n\n协会发布评估指南\n\n"
+        "5月12日,协会在京发布《中小企业数字化转型评估指南》,供会员企业对照自查。"
+        "【协会推荐】更多政策资讯,请关注协会官方微博 "
+        "指南设置了二十八项指标,覆盖基础设施、业务流程和数据应用。"
+        "(点击作者头像,关注专栏,第一时间获取更新) 中国某某促进会\n"
+    )
+    article = parse_text(text, "doc.txt").articles[0]
+    assert article.body == (
+        "5月12日，协会在京发布《中小企业数字化转型评估指南》，供会员企业对照自查。"
+        "指南设置了二十八项指标，覆盖基础设施、业务流程和数据应用。"
+    )
+    assert {r.text for r in article.removed} == {
+        "【协会推荐】更多政策资讯,请关注协会官方微博",
+        "(点击作者头像,关注专栏,第一时间获取更新)",
+        "中国某某促进会",
+    }
+
+
+def test_dashes_of_an_end_marker_go_with_it():
+    body = (
+        "受访企业普遍认为,出海建厂的数字化投入应当占到总投资的百分之三到五,"
+        "低于这个比例,后期补课的代价会更高。— 完 — 投稿邮箱:tougao@example.cn"
+    )
+    article = parse_text(one_article(body), "doc.txt").articles[0]
+    assert article.body.endswith("后期补课的代价会更高。")
+
+
+def test_a_footer_of_many_small_pieces_is_judged_at_the_edge_as_a_whole():
+    text = (
+        "中国某某促进会资讯\n首页 协会动态 联系我们\n咨询电话：010-6852 3377\n\n"
+        "协会举办案例评审会秘书处\n\n协会举办案例评审会\n\n"
+        "今年共收到申报案例一百六十余个,最终入选四十二个,中小企业牵头的案例首次超过一半。"
+        "入选案例覆盖机械、纺织、食品等行业。多数案例的投入在三百万元以内。"
+        "投资回收期大多在一年半以内。评审专家认为,可复制性比投入规模更重要。"
+        "推荐阅读:《协会举办数据流通研讨会》"
+        "转载请联系授权 中国某某促进会 咨询电话：010-6852 3377 会员服务热线：400-650-1188\n"
+    )
+    article = parse_text(text, "doc.txt").articles[0]
+    assert article.body.endswith("评审专家认为，可复制性比投入规模更重要。")

@@ -102,6 +102,10 @@ EDITOR_INTRO = re.compile(
 )
 STANDFIRST_MIN = 80
 STANDFIRST_MAX = 300
+# After its first sentence, a labelled standfirst takes only short sentences, sentences
+# about the article itself or sentences going on about the same subject (`它是…`).
+STANDFIRST_FOLLOW_MAX = 40
+STANDFIRST_CONTINUES = re.compile(r"本文|本报告|本研究|本期|作者|笔者|它|其|这|该|此")
 
 # --- Run-in section headings --------------------------------------------------------------
 # Numbered families, outermost level first; a marker counts only at the start of a body or
@@ -119,6 +123,12 @@ HEADING_FAMILIES = {
     "arabic": re.compile(r"(?P<num>[1-9]\d?)、"),
     "circled": re.compile(rf"(?P<num>[\u2460-\u2473]){_FOLLOWED}"),
 }
+# Any numbered heading's marker right after a sentence end (named groups dropped).
+HEADING_AFTER_SENTENCE = re.compile(
+    rf"[{SENTENCE_END}{CLOSING_QUOTES}]\s*(?:"
+    + "|".join(re.sub(r"\(\?P<\w+>", "(?:", p.pattern) for p in HEADING_FAMILIES.values())
+    + ")"
+)
 # Families that may nest inside the first one found, as sub-headings.
 NESTED_FAMILIES = ("part", "chinese", "paren")
 MARKER_AFTER = SENTENCE_END + CLOSING_QUOTES + HINT
@@ -228,6 +238,7 @@ TERM_BAD_ENDINGS = re.compile(
 )
 TERM_MIN_RUN = 3  # a glossary is a run of at least this many term sentences
 DEFINITION_MAX = 400
+DEFINITION_SENTENCES_MAX = 2
 GLOSSARY_HEADING = "名词解释"
 GLOSSARY_COLON = "："  # between a bold term and its definition in the body
 
@@ -307,7 +318,8 @@ CALL_TO_ACTION = re.compile(  # strong: only ever said to a reader
 CALL_WORD = re.compile(r"关注|分享|转发|留言|点赞|订阅|回复|扫描|收藏")  # also said of others
 IMPERATIVE = re.compile(  # how a call to action opens
     r"(?:请|点击|点个|长按|扫码|扫一扫|识别|设为|星标|置顶|欢迎|戳|觉得|喜欢|记得|别忘|一键"
-    r"|后台回复|阅读原文|分享给|转发给|下载|关注话题|登录|扫描二维码|↓|↑|[^,，。]{0,8}请(?:点击|扫码|关注))"
+    r"|后台回复|阅读原文|分享给|转发给|下载|关注话题|登录|扫描二维码|↓|↑|[^,，。]{0,8}请(?:点击|扫码|关注)"
+    r"|更多[^。]{0,12}?请(?:点击|扫码|关注|访问|登录))"
 )
 RIGHTS_NOTICE = re.compile(
     r"版权归|版权所有|版权声明|如有侵权|侵权必究|侵删|联系删除|请联系.{0,8}删除|转载请|禁止转载"

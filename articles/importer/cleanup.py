@@ -12,6 +12,7 @@ _SPACE_BETWEEN = re.compile(rf"(?<=[{bp.CJK}{bp.PUNCT}])[{bp.SPACE}]+(?=[{bp.CJK
 _SPACE_BEFORE_CLOSE = re.compile(rf"[{bp.SPACE}]+(?=[,，。、;；:：!?！？)）》”])")
 _SPACES = re.compile(rf"[{bp.SPACE}]+")
 _HINTS = re.compile(rf"{bp.HINT}+")
+_EMPTY_BRACKETS = re.compile(rf"[(（【\[][{bp.SPACE}]*{MARK}[{bp.SPACE}{MARK}]*[)）】\]]")
 _AFTER_SENTENCE = bp.SENTENCE_END + bp.CLOSING_QUOTES + bp.HINT
 _BLANK = bp.HINT + bp.SPACE
 
@@ -41,6 +42,7 @@ def clean_body(raw: str, repeated: frozenset[str] = frozenset()) -> Cleaned:
         lambda m: _record(m, figures, "图表标题或数据来源", bp.HINT), break_hints(raw)
     )
     text, lines = take_credit_lines(text)
+    text = _EMPTY_BRACKETS.sub("", text)  # `(来源:… 记者 …)` once its fields are out
     removed = [Removal(line.text, "credit", _CREDIT_REASONS[line.role]) for line in lines]
     removed += figures
     text, tail = _cut_tail(text)
@@ -168,9 +170,20 @@ def _standfirst(text: str) -> tuple[str, str, str]:
             break  # the first section's heading
         if taken and length + len(sentence.text) > bp.STANDFIRST_MAX:
             break
+        if taken and not _joins_standfirst(sentence.text):
+            break
         taken.append(sentence.text)
         consumed = text.index(sentence.text, consumed) + len(sentence.text)
     return text[consumed:].lstrip(_BLANK), "".join(taken), marker.group()
+
+
+def _joins_standfirst(sentence: str) -> bool:
+    """Does a sentence after the first still belong to the standfirst? A short one, one about
+    the article (`本文梳理了…`) or one going on about its subject (`它是…`); another long one
+    opens the body (`近日,…`)."""
+    return len(sentence) <= bp.STANDFIRST_FOLLOW_MAX or bool(
+        bp.STANDFIRST_CONTINUES.match(sentence)
+    )
 
 
 def _citation(text: str) -> tuple[str, str]:

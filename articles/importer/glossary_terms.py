@@ -4,7 +4,9 @@ A term sentence starts at a sentence boundary with a short term (no punctuation 
 spaces, not ending in a lead-in word such as 在于/包括) and a colon. A run in which a term
 comes back is a dialogue, not a glossary. Only a run of at
 least `TERM_MIN_RUN` consecutive term sentences is a glossary; a lone `挑战在于:` or
-`数据:` in prose is not. Each definition runs to the next term of the run.
+`数据:` in prose is not. Each definition runs to the next term of the run, and is at most
+`DEFINITION_SENTENCES_MAX` sentences without a numbered heading: a colon before a longer
+stretch of prose (`一句话概括:…`) opens no glossary.
 """
 
 import re
@@ -49,11 +51,20 @@ def _runs(text: str) -> list[list[re.Match[str]]]:
             runs
             and len(definition) <= bp.DEFINITION_MAX
             and bp.HINT not in definition.rstrip(bp.HINT)
+            and _sentence_count(definition) <= bp.DEFINITION_SENTENCES_MAX
+            and not bp.HEADING_AFTER_SENTENCE.search(definition)
         ):
             runs[-1].append(match)
         else:
             runs.append([match])
     return [run for run in runs if len(run) >= bp.TERM_MIN_RUN and _defines(run)]
+
+
+def _sentence_count(text: str) -> int:
+    return len(_SENTENCE_ENDS.findall(text))
+
+
+_SENTENCE_ENDS = re.compile(f"[{bp.SENTENCE_END}]+")
 
 
 def _defines(run: list[re.Match[str]]) -> bool:

@@ -19,9 +19,15 @@ from . import boilerplate as bp
 MARK = bp.CREDIT_MARK
 _SEPARATORS = bp.HINT + MARK + bp.SPACE
 _ENDS = bp.SENTENCE_END
+_ASIDE = (
+    rf"(?:^|(?<=[{_ENDS}{bp.CLOSING_QUOTES}{_SEPARATORS}]))"
+    rf"[(（][^()（）{bp.HINT}]{{2,{bp.NOTICE_MAX}}}[)）][{_ENDS}]*"
+)
 _SEGMENT = re.compile(  # a decoration leads its words; a bracketed label opens a segment;
-    # a space between digits (a phone number) does not split
-    rf"(?:[{bp.DECORATION_CHARS}][{bp.SPACE}]*)?【?(?:[^{_ENDS}{_SEPARATORS}【]|(?<=\d) (?=\d))+"
+    # a space between digits (a phone number) does not split; a short aside in brackets
+    # after a sentence end is one segment, whatever it holds
+    rf"{_ASIDE}"
+    rf"|(?:[{bp.DECORATION_CHARS}][{bp.SPACE}]*)?【?(?:[^{_ENDS}{_SEPARATORS}【]|(?<=\d) (?=\d))+"
     rf"(?:[{_ENDS}]+[{bp.CLOSING_QUOTES}]*)?|[{_ENDS}]+[{bp.CLOSING_QUOTES}]*|【"
 )
 
@@ -53,6 +59,8 @@ def judge(text: str, place: Place) -> tuple[str, int] | None:
     return (reason, len(text)) if reason else None
 
 
+_DASHES = re.compile(r"[-—–~～]+")
+_BRACKET_LABEL = re.compile(r"^[【\[][^】\]]{1,10}[】\]]")
 _LEADING = (
     (bp.LISTING, "往期或推荐文章列表"),
     (bp.END_MARKER, "结束标记"),
@@ -73,11 +81,13 @@ def _whole(text: str, place: Place) -> str | None:
         return "版权、转载或免责声明"
     if len(text) <= bp.CALL_MAX:
         strong = bp.CALL_TO_ACTION.search(text)
-        if (strong or bp.CALL_WORD.search(text)) and bp.IMPERATIVE.match(text):
+        opening = _BRACKET_LABEL.sub("", text).lstrip("(（【[")  # where an aside's words start
+        if (strong or bp.CALL_WORD.search(text)) and bp.IMPERATIVE.match(opening):
             return "关注、分享等号召"
         if strong and (bp.READER_META.search(text) or bp.DECORATION.search(text)):
             return "关注、分享等号召"
-    if bp.DECORATION.search(text) and framed and not _has_sentence_end(text):
+    symbols = bp.DECORATION.search(text) or _DASHES.fullmatch(text)  # `—` left of `— 完 —`
+    if symbols and framed and not _has_sentence_end(text):
         return "装饰符号"
     if place.repeated and short_notice and (not _has_sentence_end(text) or _hinted(text)):
         return "多篇正文边缘重复出现的站点内容"
@@ -91,26 +101,40 @@ def edge_segments(text: str) -> set[str]:
     return {s for s in edges if len(s) >= bp.REPEAT_MIN_LENGTH}
 
 
-def repeated_segments(bodies: list[str]) -> frozenset[str]:
-    """Segments found at the edges of at least `REPEAT_MIN_BODIES` bodies."""
+def repeated_segments(bodies: list[str], chrome: tuple[str, ...] = ()) -> frozenset[str]:
+    """Segments found at the edges of at least `REPEAT_MIN_BODIES` bodies, or at the edge of
+    one body and inside a line of the site's chrome (the site's name, its hotline)."""
     counts = Counter(segment for body in bodies for segment in edge_segments(body))
-    return frozenset(s for s, n in counts.items() if n >= bp.REPEAT_MIN_BODIES)
+    site = "\n".join(chrome)
+    return frozenset(
+        s for s, n in counts.items() if n >= bp.REPEAT_MIN_BODIES or (site and s.strip() in site)
+    )
 
 
 def remove_boilerplate(text: str, repeated: frozenset[str]) -> tuple[str, list[Removal]]:
-    """`text` without its boilerplate segments (each leaves a break), and the removals."""
+    """`text` without its boilerplate segments (each leaves a break), and the removals.
+
+    The closing edge is peeled from the end: a segment is at the edge while fewer than
+    `EDGE_SEGMENTS` of the author's segments follow it, so a footer of many small pieces
+    (a notice, the site's name, its hotlines) is judged at the edge as a whole.
+    """
     segments = list(_SEGMENT.finditer(text))
-    last = len(segments) - 1
+    verdicts: list[tuple[str, int] | None] = [None] * len(segments)
+    kept_after = 0
+    for i in range(len(segments) - 1, -1, -1):
+        match = segments[i]
+        place = Place(
+            edge=i < bp.EDGE_SEGMENTS or kept_after < bp.EDGE_SEGMENTS,
+            alone=_alone(text, match.start(), match.end()) or match.group()[0] in "(（",
+            repeated=match.group() in repeated,
+        )
+        verdicts[i] = judge(match.group(), place)
+        if verdicts[i] is None or verdicts[i][1] < len(match.group()):
+            kept_after += 1
     removals: list[Removal] = []
     parts: list[str] = []
     cursor = 0
-    for i, match in enumerate(segments):
-        place = Place(
-            edge=i < bp.EDGE_SEGMENTS or i > last - bp.EDGE_SEGMENTS,
-            alone=_alone(text, match.start(), match.end()),
-            repeated=match.group() in repeated,
-        )
-        verdict = judge(match.group(), place)
+    for match, verdict in zip(segments, verdicts, strict=True):
         if verdict is None:
             continue
         reason, length = verdict

@@ -76,7 +76,7 @@ def parse_text(text: str, source: str) -> ParsedDocument:
     """Parse a whole document; raises ParseError for empty or unstructured text."""
     text = unix_newlines(text)
     chrome, blocks = split_document(text, source)
-    repeated = repeated_segments([break_hints(_raw_body(block)) for block in blocks])
+    repeated = repeated_segments([break_hints(_raw_body(block)) for block in blocks], chrome)
     articles = tuple(
         _article(position, block, source, repeated) for position, block in enumerate(blocks, 1)
     )
