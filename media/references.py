@@ -21,8 +21,3 @@ def library_id(src: str) -> int | None:
     """42 for `media:42`; None for anything else (an external address, say)."""
     match = MEDIA_SRC.match(src.strip())
     return int(match[1]) if match else None
-
-
-def drop_image_references(text: str) -> str:
-    """`text` without any image reference (the importer's scraped pages have no library)."""
-    return IMAGE_REFERENCE.sub("", text or "")

@@ -86,7 +86,9 @@ def test_importer_drops_image_references(seed_text):
         first_body_line, "![配图](http://img.example.cn/a.jpg)" + first_body_line, 1
     )
 
-    body = parse_text(text, "seed.txt").articles[0].body
+    article = parse_text(text, "seed.txt").articles[0]
 
-    assert "img.example.cn" not in body and "配图" not in body
-    assert first_body_line in body
+    assert "img.example.cn" not in article.body and "配图" not in article.body
+    assert first_body_line in article.body
+    [image] = [r for r in article.removed if r.rule == "image"]  # the editor sees why
+    assert image.text == "![配图](http://img.example.cn/a.jpg)" and "外部图片" in image.reason

@@ -377,3 +377,7 @@ EDGE_SEGMENTS = 3  # segments at either end of a body count as its edges
 # A segment found at the edges of two or more bodies of one document is the site's.
 REPEAT_MIN_BODIES = 2
 REPEAT_MIN_LENGTH = 6
+
+# Pictures in scraped pages point at other sites, which published pages never show: the
+# importer leaves them out and says so; editors fetch the ones they want into the library.
+IMAGE_REASON = "外部图片：网站不直接显示其他网站的图片；需要时请在图库中取回后插入正文"

@@ -11,7 +11,7 @@ Markdown.
 from dataclasses import dataclass
 
 from articles.text import unix_newlines
-from media.references import drop_image_references
+from media.references import IMAGE_REFERENCE
 
 from . import boilerplate as bp
 from .cleanup import break_hints, clean_body
@@ -88,7 +88,9 @@ def _raw_body(block: Block) -> str:
 
 
 def _article(position: int, block: Block, source: str, repeated: frozenset[str]) -> ParsedArticle:
-    cleaned = clean_body(drop_image_references(_raw_body(block)), repeated)
+    raw = _raw_body(block)
+    images = tuple(Removal(m[0], "image", bp.IMAGE_REASON) for m in IMAGE_REFERENCE.finditer(raw))
+    cleaned = clean_body(IMAGE_REFERENCE.sub("", raw), repeated)
     text, entries = extract_glossary(cleaned.text)
     if not text and not entries:
         raise ParseError(
@@ -125,7 +127,7 @@ def _article(position: int, block: Block, source: str, repeated: frozenset[str])
         body=full_width("\n\n".join(parts)),
         headings=tuple(map(full_width, headings)),
         terms=_terms(entries, block.body),
-        removed=cleaned.removed,
+        removed=images + cleaned.removed,
     )
 
 
