@@ -16,6 +16,7 @@ from articles import editing, tag_names, text
 from articles.models import Article, Author, DeletedImport, Tag, content_hash
 from glossary.models import GlossaryEntry
 
+from .credits import credit_fields
 from .parse import ParsedArticle, ParsedDocument, Term
 from .tagging import suggest_tags
 
@@ -95,12 +96,13 @@ def import_documents(
 
 
 def _fields(parsed: ParsedArticle) -> dict[str, str]:
-    """The article fields an import writes, in `content_hash` order."""
+    """The article fields an import writes, in `content_hash` order (`HASHED_FIELDS`)."""
     return {
         "title": parsed.title,
         "standfirst": parsed.standfirst,
         "body": parsed.body,
         "credit": parsed.credit,
+        **credit_fields(parsed.credits),
     }
 
 

@@ -1,6 +1,7 @@
 """Authors, sections, articles and their tags, their history and related articles."""
 
 from .article import (
+    CREDIT_FIELDS,
     SCHEDULED_LABEL,
     Article,
     content_hash,
@@ -20,6 +21,7 @@ from .sections import Section
 from .tags import Tag, TaggedArticle
 
 __all__ = [
+    "CREDIT_FIELDS",
     "SCHEDULED_LABEL",
     "Article",
     "ArticleRevision",
