@@ -31,7 +31,9 @@ def test_a_credit_longer_than_its_column_is_refused_with_file_line_and_field(lon
 
 def test_the_command_stops_before_writing(long_credit, monkeypatch, tmp_path):
     (tmp_path / "seed.txt").write_text("占位", encoding="utf-8")
-    monkeypatch.setattr("articles.importer.sources.parse_bytes", lambda data, source: long_credit)
+    monkeypatch.setattr(
+        "articles.importer.sources.parse_bytes", lambda data, source, rules: long_credit
+    )
     with pytest.raises(CommandError, match=r"seed\.txt:\d+: “署名”过长"):
         call_command("import_seeds", str(tmp_path / "seed.txt"))
     assert not Article.objects.exists()

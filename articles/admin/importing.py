@@ -7,6 +7,10 @@ articles, so the page is for editors only (`roles.can_change_any`).
 
 Between the report and the confirmation the uploaded bytes wait in the editor's session
 (base64, at most `MAX_UPLOAD_BYTES`) and are parsed again on confirm.
+
+The report also shows each article's credits, removed segments and kept body
+(`import_review`); the segments the editor marks keep or remove become site rules
+(`articles.site_rules`) on confirm, before the files are parsed again and imported.
 """
 
 import base64
@@ -15,11 +19,12 @@ import secrets
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 
-from articles import roles
+from articles import roles, site_rules
 from articles.importer import limits
 from articles.importer.load import (
     KIND_LABELS,
@@ -30,7 +35,10 @@ from articles.importer.load import (
     import_documents,
 )
 from articles.importer.parse import ParseError, parse_bytes
-from articles.models import Article
+from articles.importer.rules import KEEP, REMOVE
+from articles.models import Article, SiteRule
+
+from .import_review import choice_of, review
 
 MAX_UPLOAD_MB = 5
 MAX_UPLOAD_BYTES = MAX_UPLOAD_MB * 1024 * 1024
@@ -95,8 +103,10 @@ class UploadForm(forms.Form):
 
 
 def parse_uploads(uploads: list[tuple[str, bytes]]):
-    """Every upload parsed under its file name before anything is written."""
-    return limits.check([parse_bytes(data, source=name) for name, data in uploads])
+    """Every upload parsed under its file name, with the editors' site rules, before
+    anything is written."""
+    rules = site_rules.current()
+    return limits.check([parse_bytes(data, name, rules) for name, data in uploads])
 
 
 def report_rows(report: ImportReport) -> list[tuple[str, list[int]]]:
@@ -175,6 +185,8 @@ class ImportAdminMixin:
             skipped=report.skipped,
             kept_deleted=report.kept_deleted,
             changed=report.changed,
+            review=review(form.documents),
+            rules_url=reverse(f"{self.admin_site.name}:articles_siterule_changelist"),
         )
         return TemplateResponse(request, "admin/articles/import_preview.html", context)
 
@@ -186,19 +198,44 @@ class ImportAdminMixin:
         del request.session[SESSION_KEY]
         uploads = [(name, base64.b64decode(data)) for name, data in pending["files"]]
         try:
-            documents = parse_uploads(uploads)
+            with transaction.atomic():  # the editor's rules stand only if the import does
+                documents = parse_uploads(uploads)
+                taught = self._record_rules(request, documents)
+                if taught:  # parsed again under the rules just taught
+                    documents = parse_uploads(uploads)
+                report = import_documents(
+                    documents, status=pending["status"], force=pending["force"], user=request.user
+                )
+                site_rules.remember(documents, (data for _, data in uploads))
         except ParseError as error:
             self.message_user(request, f"无法解析 {error}", messages.ERROR)
             return redirect(request.path)
-        report = import_documents(
-            documents, status=pending["status"], force=pending["force"], user=request.user
-        )
         files = "、".join(doc.source for doc in documents)
         self.message_user(
             request, f"导入完成：{files}。{report_summary(report)}。", messages.SUCCESS
         )
+        if taught:
+            self.message_user(
+                request, f"已记下 {taught} 条站点规则，以后从这些站点导入时照此处理。"
+            )
         return redirect(
             reverse(
                 f"{self.admin_site.name}:{self.opts.app_label}_{self.opts.model_name}_changelist"
             )
         )
+
+    def _record_rules(self, request, documents) -> int:
+        """The keep/remove marks of the preview, stored as site rules; how many."""
+        count = 0
+        for action, name in ((KEEP, "keep"), (REMOVE, "remove")):
+            for value in request.POST.getlist(name):
+                chosen = choice_of(value, documents)
+                if chosen is None:
+                    continue
+                try:
+                    site_rules.record(*chosen, SiteRule.Action(action), request.user)
+                except ValueError as error:
+                    self.message_user(request, str(error), messages.WARNING)
+                    continue
+                count += 1
+        return count

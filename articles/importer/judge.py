@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from . import boilerplate as bp
+from .rules import NO_SITE_RULES, SiteRules
 
 MARK = bp.CREDIT_MARK
 _SEPARATORS = bp.HINT + MARK + bp.SPACE
@@ -97,8 +98,18 @@ def repeated_segments(bodies: list[str]) -> frozenset[str]:
     return frozenset(s for s, n in counts.items() if n >= bp.REPEAT_MIN_BODIES)
 
 
-def remove_boilerplate(text: str, repeated: frozenset[str]) -> tuple[str, list[Removal]]:
-    """`text` without its boilerplate segments (each leaves a break), and the removals."""
+def segments(text: str) -> list[str]:
+    """The segments of `text` as the judge sees them."""
+    return [m.group() for m in _SEGMENT.finditer(text)]
+
+
+def remove_boilerplate(
+    text: str, repeated: frozenset[str], rules: SiteRules = NO_SITE_RULES
+) -> tuple[str, list[Removal]]:
+    """`text` without its boilerplate segments (each leaves a break), and the removals.
+
+    The site's editor `rules` overrule the judge's verdicts.
+    """
     segments = list(_SEGMENT.finditer(text))
     last = len(segments) - 1
     removals: list[Removal] = []
@@ -110,7 +121,7 @@ def remove_boilerplate(text: str, repeated: frozenset[str]) -> tuple[str, list[R
             alone=_alone(text, match.start(), match.end()),
             repeated=match.group() in repeated,
         )
-        verdict = judge(match.group(), place)
+        verdict = rules.decide(match.group(), judge(match.group(), place))
         if verdict is None:
             continue
         reason, length = verdict

@@ -4,6 +4,7 @@ from pathlib import Path
 
 from . import limits
 from .parse import ParsedDocument, ParseError, parse_bytes
+from .rules import NO_RULES, Rules
 
 SEED_SUFFIXES = (".txt",)
 
@@ -24,6 +25,7 @@ def collect_paths(paths: list[Path]) -> list[Path]:
     return files
 
 
-def read_documents(files: list[Path]) -> list[ParsedDocument]:
-    """Parse every file before anything is written, so one bad file stops the whole run."""
-    return limits.check([parse_bytes(path.read_bytes(), source=path.name) for path in files])
+def read_documents(files: list[Path], rules: Rules = NO_RULES) -> list[ParsedDocument]:
+    """Parse every file, with the editors' site `rules`, before anything is written, so one
+    bad file stops the whole run."""
+    return limits.check([parse_bytes(path.read_bytes(), path.name, rules) for path in files])

@@ -18,6 +18,7 @@ from .history import (
 )
 from .related import RelatedArticle
 from .sections import Section
+from .site_rules import ImportedDocument, SiteRule
 from .tags import Tag, TaggedArticle
 
 __all__ = [
@@ -27,8 +28,10 @@ __all__ = [
     "ArticleRevision",
     "Author",
     "DeletedImport",
+    "ImportedDocument",
     "RelatedArticle",
     "Section",
+    "SiteRule",
     "SlugRedirect",
     "StatusChange",
     "Tag",

@@ -8,7 +8,9 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 
+from articles import site_rules
 from articles.importer.load import (
     KIND_LABELS,
     KINDS,
@@ -48,14 +50,18 @@ class Command(BaseCommand):
 
     def handle(self, *args, paths, dry_run, status, force, verbosity, **options):
         try:
-            documents = read_documents(collect_paths(paths or [settings.SEEDS_DIR]))
+            files = collect_paths(paths or [settings.SEEDS_DIR])
+            documents = read_documents(files, site_rules.current())
         except (ParseError, OSError) as error:
             raise CommandError(str(error)) from error
         total = sum(len(doc.articles) for doc in documents)
         progress = self._progress if total >= PROGRESS_THRESHOLD and verbosity > 0 else None
-        report = import_documents(
-            documents, status=status, force=force, dry_run=dry_run, progress=progress
-        )
+        with transaction.atomic():
+            report = import_documents(
+                documents, status=status, force=force, dry_run=dry_run, progress=progress
+            )
+            if not dry_run:  # kept for re-applying editors' site rules
+                site_rules.remember(documents, (path.read_bytes() for path in files))
         if verbosity > 0:
             self._summary(report, documents, dry_run)
 
