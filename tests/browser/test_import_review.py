@@ -1,5 +1,6 @@
 """An editor corrects the importer in the import preview: ticks a segment the importer
-removed, confirms, and finds the site rule and the kept text."""
+removed, confirms, and finds the site rule and the kept text. Readers get the credits
+the importer found in an accessible list."""
 
 import importlib
 from pathlib import Path
@@ -10,7 +11,9 @@ from playwright.sync_api import expect
 
 from articles import roles
 from articles.models import Article, SiteRule
+from tests.browser.test_accessibility import format_violations
 from tests.browser.test_admin_flows import log_in, staff_user
+from tests.factories import make_article
 
 pytestmark = pytest.mark.browser
 
@@ -53,3 +56,16 @@ def test_editor_keeps_a_removed_segment_from_the_preview(page, editor):
 
     page.goto("/admin/articles/siterule/")
     expect(page.locator("#result_list")).to_contain_text(NOTICE)
+
+
+def test_the_article_credits_block_has_no_axe_violations(axe_page, axe):
+    article = make_article(
+        original_author="赵一鸣",
+        original_source="东方产经日报",
+        original_title="标识解析“二级节点”扩容",
+        editors="刘畅、何静",
+    )
+    axe_page.goto(article.get_absolute_url())
+    expect(axe_page.locator("dl.credits dt")).to_have_count(4)
+    violations = axe(axe_page)
+    assert not violations, format_violations(article.get_absolute_url(), violations)
