@@ -47,6 +47,10 @@ class ArticleAdminForm(forms.ModelForm):
             "section",
             "author",
             "credit",
+            "original_author",
+            "original_source",
+            "original_title",
+            "editors",
             "tags",
             "slug",
         ]

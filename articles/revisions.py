@@ -13,9 +13,9 @@ from django.utils.safestring import SafeString, mark_safe
 
 from . import roles, segmenter
 from .diff_context import paragraph_diff
-from .models import Article, ArticleRevision
+from .models import CREDIT_FIELDS, Article, ArticleRevision
 
-TEXT_FIELDS = ("title", "standfirst", "body", "credit")
+TEXT_FIELDS = ("title", "standfirst", "body", "credit", *CREDIT_FIELDS)
 LABELS = {
     name: Article._meta.get_field(name).verbose_name for name in (*TEXT_FIELDS, "status", "tags")
 }

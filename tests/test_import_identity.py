@@ -121,7 +121,7 @@ def test_migration_fingerprints_imported_articles_and_leaves_duplicates_without(
     from articles.models import ArticleRevision
     from tests.factories import make_article, make_author
 
-    fill = import_module("articles.migrations.0018_article_import_ref").fill_import_refs
+    fill = import_module("articles.migrations.0020_article_import_ref").fill_import_refs
     author = make_author("林一")
     renamed = make_article("编辑改过的标题", author=author, source_document="a.txt")
     ArticleRevision.objects.create(

@@ -25,14 +25,16 @@ def test_a_credit_longer_than_its_column_is_refused_with_file_line_and_field(lon
         limits.check([long_credit])
     assert refused.value.source == "seed.txt"
     assert refused.value.line == long_credit.articles[0].line
-    assert "原作者/来源" in refused.value.message
+    assert "署名" in refused.value.message
     assert "250 个字符，最多 200 个" in refused.value.message
 
 
 def test_the_command_stops_before_writing(long_credit, monkeypatch, tmp_path):
     (tmp_path / "seed.txt").write_text("占位", encoding="utf-8")
-    monkeypatch.setattr("articles.importer.sources.parse_bytes", lambda data, source: long_credit)
-    with pytest.raises(CommandError, match=r"seed\.txt:\d+: “原作者/来源”过长"):
+    monkeypatch.setattr(
+        "articles.importer.sources.parse_bytes", lambda data, source, rules: long_credit
+    )
+    with pytest.raises(CommandError, match=r"seed\.txt:\d+: “署名”过长"):
         call_command("import_seeds", str(tmp_path / "seed.txt"))
     assert not Article.objects.exists()
 

@@ -22,7 +22,16 @@ from django.urls import reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from articles import presence, revisions
-from articles.models import Article, Author, DeletedImport, ImportJob, Section, Tag
+from articles.models import (
+    Article,
+    Author,
+    DeletedImport,
+    ImportJob,
+    Section,
+    SiteRule,
+    SourceText,
+    Tag,
+)
 from glossary.models import GlossaryEntry
 from media.models import Image
 from tests.conftest import SEED
@@ -33,6 +42,7 @@ pytestmark = pytest.mark.django_db
 Status = Article.Status
 ROLES = ("anonymous", "writer", "editor", "superuser")
 LOGIN = "/admin/login/?next="
+SEED_SITE = "欢迎来到加倍考研网北京上海广州深圳天津"  # the seed's chrome, as a site key
 
 
 # ---------------------------------------------------------------- the world under test
@@ -95,11 +105,20 @@ def w(django_user_model):
             state=ImportJob.State.READY,
             report={
                 "files": ["a.txt"],
+                "sites": [SEED_SITE],
                 "rows": [],
                 "skipped": [],
                 "kept_deleted": 0,
                 "changed": False,
+                "duplicates": [],
+                "review": [],
             },
+        ),
+        site_rule=SiteRule.objects.create(
+            site=SEED_SITE, text="微信二维码", key="微信二维码", action="remove"
+        ),
+        seed_copy=SourceText.objects.create(
+            source="seed-copy.txt", site=SEED_SITE, text=SEED.read_text(encoding="utf-8")
         ),
         **sign_in_records(),
     )
@@ -151,6 +170,7 @@ TARGETS = {
     "term": lambda w: ([w.term.pk], ""),
     "tombstone": lambda w: ([w.tombstone.pk], ""),
     "editor's job": lambda w: ([w.job.pk], ""),
+    "site rule": lambda w: ([w.site_rule.pk], ""),
     "own image": lambda w: ([w.own_image.pk], ""),
     "others image": lambda w: ([w.others_image.pk], ""),
     "group": lambda w: ([w.writers.pk], ""),
@@ -242,6 +262,12 @@ GET_MATRIX = {
     ("articles_deletedimport_change", "tombstone"): (302, 403, 200, 200),  # read-only
     ("articles_deletedimport_delete", "tombstone"): (302, 403, 403, 403),
     ("articles_deletedimport_history", "tombstone"): (302, 403, 200, 200),
+    # --- site rules: made in the import preview; editors look, delete and re-apply them
+    ("articles_siterule_changelist", "-"): (302, 403, 200, 200),
+    ("articles_siterule_add", "-"): (302, 403, 403, 403),
+    ("articles_siterule_change", "site rule"): (302, 403, 200, 200),  # read-only
+    ("articles_siterule_delete", "site rule"): (302, 403, 200, 200),
+    ("articles_siterule_history", "site rule"): (302, 403, 200, 200),
     # --- images: writers upload, use any and edit their own; editors manage the library
     ("media_image_changelist", "-"): (302, 200, 200, 200),
     ("media_image_add", "-"): (302, 302, 302, 302),  # to the upload page
@@ -612,6 +638,7 @@ OFFERED = {
         {"delete_selected", "approve", "reject"},
     ),
     "articles.deletedimport": (None, {"allow_reimport"}, {"allow_reimport"}),
+    "articles.siterule": (None, {"reapply", "delete_selected"}, {"reapply", "delete_selected"}),
     "media.image": (set(), set(), set()),
     "articles.section": (None, {"delete_selected"}, {"delete_selected"}),
     "topics.topic": (None, TOPIC_ACTIONS, TOPIC_ACTIONS),
@@ -821,6 +848,22 @@ ACTION_MATRIX = {
         lambda w: [w.tombstone],
         lambda w: {},
         lambda w: fresh(w.tombstone) is None,
+        ((302, False), (403, False), (302, True), (302, True)),
+    ),
+    "re-apply a site's rules to its imported articles": (
+        "articles_siterule",
+        "reapply",
+        lambda w: [w.site_rule],
+        lambda w: {},
+        lambda w: Article.objects.filter(source_document=w.seed_copy.source).exists(),
+        ((302, False), (403, False), (302, True), (302, True)),
+    ),
+    "delete a site rule": (
+        "articles_siterule",
+        "delete_selected",
+        lambda w: [w.site_rule],
+        lambda w: {"post": "yes"},
+        lambda w: fresh(w.site_rule) is None,
         ((302, False), (403, False), (302, True), (302, True)),
     ),
 }

@@ -28,16 +28,10 @@ def test_removed_and_added_paragraphs_are_whole():
 
 
 def test_revision_page_compares_the_body_by_paragraph():
+    state = {name: "" for name in revisions.TEXT_FIELDS} | {"status": "draft", "tags": []}
     rows = revisions.compare(
-        {"title": "t", "standfirst": "", "body": BODY, "credit": "", "status": "draft", "tags": []},
-        {
-            "title": "t",
-            "standfirst": "",
-            "body": BODY.replace("第6段", "第六段"),
-            "credit": "",
-            "status": "draft",
-            "tags": [],
-        },
+        {**state, "title": "t", "body": BODY},
+        {**state, "title": "t", "body": BODY.replace("第6段", "第六段")},
     )
     body = next(row for row in rows if row["label"] == "正文")
     assert body["changed"] and "……（4 段未改动）……" in str(body["diff"])

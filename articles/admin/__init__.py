@@ -8,6 +8,7 @@ from . import (  # noqa: F401  (registers the ModelAdmins)
     authors,
     deleted_imports,
     sections,
+    site_rules,
     tags,
     users,
 )

@@ -96,10 +96,22 @@ class ArticleAdmin(
                     "featured",
                     "section",
                     "author",
-                    "credit",
                     "tags",
                     "slug",
                 ]
+            },
+        ),
+        (
+            "来源与署名",
+            {
+                "classes": ["collapse"],
+                "fields": [
+                    "original_author",
+                    "original_source",
+                    "original_title",
+                    "editors",
+                    "credit",
+                ],
             },
         ),
         (

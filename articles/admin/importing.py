@@ -2,8 +2,11 @@
 
 The code path is `import_seeds`'s (`parse_bytes`, then `import_documents`), run by
 background tasks (`articles.import_jobs`): the upload becomes an import job, whose page
-shows the task's progress, then the dry-run report to confirm (near-duplicates of existing
-articles are linked to them unless the editor ticks “separate”), then the result. Importing
+shows the task's progress, then the dry-run report to confirm, then the result. The report
+lists near-duplicates of existing articles (linked to them unless the editor ticks
+“separate”) and, per article, its credits, removed segments and kept body
+(`articles.import_review`); the segments the editor marks keep or remove become site rules
+(`articles.site_rules`) when the import runs. Importing
 can overwrite anybody's articles, so the pages are for editors only
 (`roles.can_change_any`), and a job's pages for the editor who uploaded it.
 """
@@ -149,6 +152,8 @@ class ImportAdminMixin:
             kept_deleted=report["kept_deleted"],
             changed=report["changed"],
             duplicates=report["duplicates"],
+            review=report.get("review", []),
+            rules_url=reverse(f"{self.admin_site.name}:articles_siterule_changelist"),
         )
         return TemplateResponse(request, "admin/articles/import_preview.html", context)
 
@@ -164,7 +169,13 @@ class ImportAdminMixin:
         return job
 
     def _confirm(self, request, job):
-        if not import_jobs.confirm(job, separate="separate" in request.POST):
+        confirmed = import_jobs.confirm(
+            job,
+            separate="separate" in request.POST,
+            keep=request.POST.getlist("keep"),
+            remove=request.POST.getlist("remove"),
+        )
+        if not confirmed:
             self.message_user(request, "这次上传已确认过或已失效，请重新上传文件。", messages.ERROR)
             return redirect(self._import_url("import"))
         job.refresh_from_db()

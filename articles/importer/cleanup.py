@@ -7,6 +7,7 @@ from . import boilerplate as bp
 from .credits import Credits, credits_of, take_credit_lines
 from .judge import MARK, Removal, remove_boilerplate
 from .paragraphs import split_sentences
+from .rules import NO_SITE_RULES, SiteRules
 
 _SPACE_BETWEEN = re.compile(rf"(?<=[{bp.CJK}{bp.PUNCT}])[{bp.SPACE}]+(?=[{bp.CJK}{bp.PUNCT}])")
 _SPACE_BEFORE_CLOSE = re.compile(rf"[{bp.SPACE}]+(?=[,，。、;；:：!?！？)）》”])")
@@ -32,10 +33,13 @@ def break_hints(raw: str) -> str:
     return bp.BREAK_HINT.sub(lambda m: m.group(1) + bp.HINT, raw.replace(MARK, " "))
 
 
-def clean_body(raw: str, repeated: frozenset[str] = frozenset()) -> Cleaned:
+def clean_body(
+    raw: str, repeated: frozenset[str] = frozenset(), rules: SiteRules = NO_SITE_RULES
+) -> Cleaned:
     """Strip boilerplate from one body and take out its credits, standfirst and citation.
 
-    `repeated` are segments found at the edges of several bodies of the same document.
+    `repeated` are segments found at the edges of several bodies of the same document;
+    `rules` are the editors' rules for the document's site.
     """
     figures: list[Removal] = []
     text = bp.FIGURE_NOTE.sub(  # first: a chart's `来源:` line is not the article's credit
@@ -56,7 +60,7 @@ def clean_body(raw: str, repeated: frozenset[str] = frozenset()) -> Cleaned:
         for pattern in (bp.COLUMNIST, bp.COLUMN_TAG, bp.PUBLISHER)
         for m in pattern.finditer(tail)
     ]
-    text, judged = remove_boilerplate(strip_boilerplate(text, removed), repeated)
+    text, judged = remove_boilerplate(strip_boilerplate(text, removed), repeated, rules)
     removed += judged
     text, standfirst, label = _front_matter(text)
     if label:

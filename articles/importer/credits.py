@@ -56,6 +56,16 @@ def take_credit_lines(text: str) -> tuple[str, list[CreditLine]]:
     return text, found
 
 
+def credit_fields(credits: Credits) -> dict[str, str]:
+    """The article's credit columns (`Article.CREDIT_FIELDS`) for `credits`."""
+    return {
+        "original_author": credits.original_author,
+        "original_source": credits.source,
+        "original_title": credits.original_title,
+        "editors": "、".join(credits.editors),
+    }
+
+
 def credits_of(lines: list[CreditLine]) -> Credits:
     """Structured credits: the first source and original title, every author (or, without a
     byline, the author of the bio) and every editor."""

@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from . import boilerplate as bp
+from .rules import NO_SITE_RULES, SiteRules
 
 MARK = bp.CREDIT_MARK
 _SEPARATORS = bp.HINT + MARK + bp.SPACE
@@ -111,12 +112,20 @@ def repeated_segments(bodies: list[str], chrome: tuple[str, ...] = ()) -> frozen
     )
 
 
-def remove_boilerplate(text: str, repeated: frozenset[str]) -> tuple[str, list[Removal]]:
+def segments(text: str) -> list[str]:
+    """The segments of `text` as the judge sees them."""
+    return [m.group() for m in _SEGMENT.finditer(text)]
+
+
+def remove_boilerplate(
+    text: str, repeated: frozenset[str], rules: SiteRules = NO_SITE_RULES
+) -> tuple[str, list[Removal]]:
     """`text` without its boilerplate segments (each leaves a break), and the removals.
 
     The closing edge is peeled from the end: a segment is at the edge while fewer than
     `EDGE_SEGMENTS` of the author's segments follow it, so a footer of many small pieces
-    (a notice, the site's name, its hotlines) is judged at the edge as a whole.
+    (a notice, the site's name, its hotlines) is judged at the edge as a whole. The site's
+    editor `rules` overrule the judge's verdicts.
     """
     segments = list(_SEGMENT.finditer(text))
     verdicts: list[tuple[str, int] | None] = [None] * len(segments)
@@ -128,7 +137,7 @@ def remove_boilerplate(text: str, repeated: frozenset[str]) -> tuple[str, list[R
             alone=_alone(text, match.start(), match.end()) or match.group()[0] in "(（",
             repeated=match.group() in repeated,
         )
-        verdicts[i] = judge(match.group(), place)
+        verdicts[i] = rules.decide(match.group(), judge(match.group(), place))
         if verdicts[i] is None or verdicts[i][1] < len(match.group()):
             kept_after += 1
     removals: list[Removal] = []

@@ -7,6 +7,7 @@ on every database alike (SQLite would store it; PostgreSQL would stop with a tra
 from articles.models import Article, Author
 from glossary.models import GlossaryEntry
 
+from .credits import credit_fields
 from .parse import ParsedDocument, ParseError
 
 _ARTICLE_FIELDS = ("title", "credit")
@@ -22,6 +23,7 @@ def check(documents: list[ParsedDocument]) -> list[ParsedDocument]:
     for document in documents:
         for article in document.articles:
             values = [(Article, name, getattr(article, name)) for name in _ARTICLE_FIELDS]
+            values += [(Article, n, v) for n, v in credit_fields(article.credits).items()]
             values.append((Author, "name", article.author))
             for model, name, value in values:
                 _refuse_if_long(model, name, value, document.source, article.line)

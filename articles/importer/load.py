@@ -41,8 +41,10 @@ from articles.models import (
 from glossary.models import GlossaryEntry
 
 from . import simhash, sources
+from .credits import credit_fields
 from .identity import fingerprint, normalise
 from .parse import ParsedArticle, ParsedDocument, Term
+from .rules import NO_RULES, Rules
 from .tagging import TagSuggester
 
 KINDS = ("articles", "authors", "tags", "glossary")
@@ -91,6 +93,7 @@ def import_documents(
     dry_run: bool = False,
     progress=None,
     user=None,
+    rules: Rules = NO_RULES,
 ) -> ImportReport:
     """Write `documents` (`RawDocument`s or `ParsedDocument`s); report what was (or, with
     `dry_run`, would be) changed. `progress(done, total, articles)` follows the documents
@@ -98,12 +101,15 @@ def import_documents(
 
     New articles are created by `user` (None for the command), which the workflow history
     records as their first status change. `separate` creates near-duplicates of existing
-    articles as articles of their own instead of linking them.
+    articles as articles of their own instead of linking them. `RawDocument`s are parsed
+    with the editors' site `rules`.
     """
     report = ImportReport()
     documents = list(documents)
     with transaction.atomic():
-        run = _Run(status=status, force=force, separate=separate, user=user, report=report)
+        run = _Run(
+            status=status, force=force, separate=separate, user=user, report=report, rules=rules
+        )
         for n, document in enumerate(documents, start=1):
             run.add(document)
             if progress:
@@ -114,12 +120,13 @@ def import_documents(
 
 
 def _fields(parsed: ParsedArticle) -> dict[str, str]:
-    """The article fields an import writes, in `content_hash` order."""
+    """The article fields an import writes, in `content_hash` order (`HASHED_FIELDS`)."""
     return {
         "title": parsed.title,
         "standfirst": parsed.standfirst,
         "body": parsed.body,
         "credit": parsed.credit,
+        **credit_fields(parsed.credits),
     }
 
 
@@ -143,8 +150,9 @@ class _Item:
 class _Run:
     """One import: what it has met so far, and the writing of each document."""
 
-    def __init__(self, *, status, force, separate, user, report: ImportReport):
+    def __init__(self, *, status, force, separate, user, report: ImportReport, rules: Rules):
         self.status, self.force, self.separate, self.user = status, force, separate, user
+        self.rules = rules
         self.report = report
         self.now = timezone.now()
         self.refs: dict[str, str] = {}  # fingerprint → where the run first met it
@@ -162,9 +170,9 @@ class _Run:
             self._write(document, None)
             return
         data = document.read()
-        digest = sources.digest(data)
+        digest = sources.digest(data, self.rules)
         if self.force or not self._unchanged(digest):
-            self._write(sources.parse(document.source, data), digest)
+            self._write(sources.parse(document.source, data, self.rules), digest)
 
     def _unchanged(self, digest: str) -> bool:
         """Whether the document with `digest` was imported and everything it wrote is as it

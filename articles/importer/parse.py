@@ -23,6 +23,7 @@ from .headings import split_sections
 from .judge import Removal, repeated_segments
 from .paragraphs import markdown_blocks
 from .punctuation import full_width
+from .rules import NO_RULES, Rules, SiteRules, site_key
 from .structure import Block, Line, split_document
 
 __all__ = [
@@ -31,6 +32,7 @@ __all__ = [
     "ParsedArticle",
     "ParsedDocument",
     "Removal",
+    "Rules",
     "Term",
     "decode",
     "parse_bytes",
@@ -65,32 +67,39 @@ class ParsedDocument:
     source: str
     chrome: tuple[str, ...]  # site-chrome lines dropped from the top
     articles: tuple[ParsedArticle, ...]
+    site: str = ""  # the site recognised by its chrome (`rules.site_key`), "" if none
 
 
-def parse_bytes(data: bytes, source: str) -> ParsedDocument:
+def parse_bytes(data: bytes, source: str, rules: Rules = NO_RULES) -> ParsedDocument:
     """Decode (UTF-8, UTF-8 with BOM or GB18030) and parse."""
-    return parse_text(decode(data, source), source)
+    return parse_text(decode(data, source), source, rules)
 
 
-def parse_text(text: str, source: str) -> ParsedDocument:
-    """Parse a whole document; raises ParseError for empty or unstructured text."""
+def parse_text(text: str, source: str, rules: Rules = NO_RULES) -> ParsedDocument:
+    """Parse a whole document, applying the editors' `rules` for its site; raises
+    ParseError for empty or unstructured text."""
     text = unix_newlines(text)
     chrome, blocks = split_document(text, source)
+    site = site_key(chrome)
+    site_rules = rules.for_site(site)
     repeated = repeated_segments([break_hints(_raw_body(block)) for block in blocks], chrome)
     articles = tuple(
-        _article(position, block, source, repeated) for position, block in enumerate(blocks, 1)
+        _article(position, block, source, repeated, site_rules)
+        for position, block in enumerate(blocks, 1)
     )
-    return ParsedDocument(source, chrome, articles)
+    return ParsedDocument(source, chrome, articles, site)
 
 
 def _raw_body(block: Block) -> str:
     return bp.HINT.join(line.text for line in block.body)
 
 
-def _article(position: int, block: Block, source: str, repeated: frozenset[str]) -> ParsedArticle:
+def _article(
+    position: int, block: Block, source: str, repeated: frozenset[str], rules: SiteRules
+) -> ParsedArticle:
     raw = _raw_body(block)
     images = tuple(Removal(m[0], "image", bp.IMAGE_REASON) for m in IMAGE_REFERENCE.finditer(raw))
-    cleaned = clean_body(IMAGE_REFERENCE.sub("", raw), repeated)
+    cleaned = clean_body(IMAGE_REFERENCE.sub("", raw), repeated, rules)
     text, entries = extract_glossary(cleaned.text)
     if not text and not entries:
         raise ParseError(

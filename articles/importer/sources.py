@@ -12,6 +12,7 @@ from pathlib import Path
 
 from . import limits
 from .parse import ParsedDocument, ParseError, parse_bytes
+from .rules import NO_RULES, Rules
 
 SEED_SUFFIXES = (".txt",)
 
@@ -41,14 +42,16 @@ class RawDocument:
         return cls(source, lambda: data)
 
 
-def digest(data: bytes) -> str:
-    """What identifies a document's bytes as the current parser reads them."""
-    return hashlib.sha256(parser_version().encode() + b"\0" + data).hexdigest()
+def digest(data: bytes, rules: Rules = NO_RULES) -> str:
+    """What identifies a document's bytes as the current parser and editors' rules read
+    them: a document is parsed again after either changes."""
+    return hashlib.sha256(f"{parser_version()}\0{rules.version}\0".encode() + data).hexdigest()
 
 
-def parse(source: str, data: bytes) -> ParsedDocument:
-    """`data` parsed, its values checked against their columns (ParseError otherwise)."""
-    return limits.check([parse_bytes(data, source=source)])[0]
+def parse(source: str, data: bytes, rules: Rules = NO_RULES) -> ParsedDocument:
+    """`data` parsed with `rules`, its values checked against their columns (ParseError
+    otherwise)."""
+    return limits.check([parse_bytes(data, source, rules)])[0]
 
 
 def collect_paths(paths: list[Path]) -> list[Path]:
@@ -65,8 +68,3 @@ def collect_paths(paths: list[Path]) -> list[Path]:
         else:
             raise ParseError("路径不存在", source=str(path))
     return files
-
-
-def read_documents(files: list[Path]) -> list[ParsedDocument]:
-    """Parse every file before anything is written, so one bad file stops the whole run."""
-    return limits.check([parse_bytes(path.read_bytes(), source=path.name) for path in files])

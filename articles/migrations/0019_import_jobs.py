@@ -23,6 +23,7 @@ class Migration(migrations.Migration):
                 ('new_status', models.CharField(choices=[('draft', '草稿'), ('review', '待审'), ('published', '已发布'), ('archived', '已归档')], default='draft', max_length=10, verbose_name='新文章的状态')),
                 ('force', models.BooleanField(default=False, verbose_name='覆盖编辑的修改')),
                 ('separate', models.BooleanField(default=False, help_text='确认导入时的选择。', verbose_name='近似重复也独立导入')),
+                ('marks', models.JSONField(blank=True, default=dict, help_text='确认导入时勾选的保留、删除片段，导入时记为站点规则。', verbose_name='标记')),
                 ('report', models.JSONField(blank=True, default=dict, verbose_name='报告')),
                 ('error', models.TextField(blank=True, verbose_name='错误')),
                 ('created_by', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='上传人')),

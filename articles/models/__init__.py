@@ -1,6 +1,7 @@
 """Authors, sections, articles and their tags, their history and related articles."""
 
 from .article import (
+    CREDIT_FIELDS,
     SCHEDULED_LABEL,
     Article,
     content_hash,
@@ -19,9 +20,11 @@ from .import_jobs import ImportJob, ImportUpload
 from .imports import BodySignature, DuplicateImport, ImportedDocument
 from .related import RelatedArticle
 from .sections import Section
+from .site_rules import SiteRule, SourceText
 from .tags import Tag, TaggedArticle
 
 __all__ = [
+    "CREDIT_FIELDS",
     "SCHEDULED_LABEL",
     "Article",
     "ArticleRevision",
@@ -34,6 +37,8 @@ __all__ = [
     "ImportedDocument",
     "RelatedArticle",
     "Section",
+    "SiteRule",
+    "SourceText",
     "SlugRedirect",
     "StatusChange",
     "Tag",

@@ -91,7 +91,23 @@ class Article(PinyinSlugged):
         help_text="列表缩略图、文章页顶部和分享卡片上显示；从图库中选择。",
     )
     credit = models.CharField(
-        "原作者/来源", max_length=200, blank=True, help_text="原文署名的作者、出品方或专栏。"
+        "署名",
+        max_length=200,
+        blank=True,
+        help_text="原文署名的作者、出品方、专栏或引文出处，一行文字；"
+        "下面四项都为空时，文章页显示这一行。",
+    )
+    original_author = models.CharField(
+        "原作者", max_length=200, blank=True, help_text="原文的作者；多人用顿号分隔。"
+    )
+    original_source = models.CharField(
+        "来源", max_length=200, blank=True, help_text="原文的出品方、公众号或媒体。"
+    )
+    original_title = models.CharField(
+        "原标题", max_length=200, blank=True, help_text="转载时改了标题，这里写原文的标题。"
+    )
+    editors = models.CharField(
+        "责任编辑", max_length=200, blank=True, help_text="原文的编辑、审核、校对；多人用顿号分隔。"
     )
     status = models.CharField(
         "状态", max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True
@@ -197,7 +213,16 @@ class Article(PinyinSlugged):
 
     def content_hash(self) -> str:
         """Digest of the editable text, compared with `source_hash` to spot editors' changes."""
-        return content_hash(self.title, self.standfirst, self.body, self.credit)
+        return content_hash(*(getattr(self, name) for name in HASHED_FIELDS))
+
+    @property
+    def credits(self) -> list[tuple[str, str]]:
+        """The structured credits that are set, as (label, value) in reading order."""
+        return [
+            (self._meta.get_field(name).verbose_name, value)
+            for name in CREDIT_FIELDS
+            if (value := getattr(self, name))
+        ]
 
     def _derive(self):
         self.standfirst = text.unix_newlines(self.standfirst)
@@ -228,6 +253,9 @@ class Article(PinyinSlugged):
         return SCHEDULED_LABEL if self.is_scheduled else self.get_status_display()
 
 
+CREDIT_FIELDS = ("original_author", "original_source", "original_title", "editors")
+# What an import writes and `content_hash` digests, in this order.
+HASHED_FIELDS = ("title", "standfirst", "body", "credit", *CREDIT_FIELDS)
 TEXT_FIELDS = frozenset({"standfirst", "body"})
 DERIVED_FIELDS = ("standfirst", "body", "char_count", "reading_minutes", "body_html", "summary")
 

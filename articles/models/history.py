@@ -109,7 +109,11 @@ class ArticleRevision(models.Model):
     title = models.CharField("标题", max_length=200)
     standfirst = models.TextField("导语", blank=True)
     body = models.TextField("正文")
-    credit = models.CharField("原作者/来源", max_length=200, blank=True)
+    credit = models.CharField("署名", max_length=200, blank=True)
+    original_author = models.CharField("原作者", max_length=200, blank=True)
+    original_source = models.CharField("来源", max_length=200, blank=True)
+    original_title = models.CharField("原标题", max_length=200, blank=True)
+    editors = models.CharField("责任编辑", max_length=200, blank=True)
     status = models.CharField("状态", max_length=10, choices=Article.Status.choices)
     tags = models.JSONField("标签", default=list, blank=True)
 

@@ -35,6 +35,12 @@ class ImportJob(models.Model):
     separate = models.BooleanField(
         "近似重复也独立导入", default=False, help_text="确认导入时的选择。"
     )
+    marks = models.JSONField(
+        "标记",
+        default=dict,
+        blank=True,
+        help_text="确认导入时勾选的保留、删除片段，导入时记为站点规则。",
+    )
     report = models.JSONField("报告", default=dict, blank=True)
     error = models.TextField("错误", blank=True)
 

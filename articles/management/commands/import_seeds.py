@@ -9,7 +9,9 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 
+from articles import site_rules
 from articles.importer.load import (
     KIND_LABELS,
     KINDS,
@@ -57,14 +59,18 @@ class Command(BaseCommand):
         try:
             files = collect_paths(paths or [settings.SEEDS_DIR])
             progress = self._progress if verbosity > 0 else None
-            report = import_documents(
-                [RawDocument.from_path(path) for path in files],
-                status=status,
-                force=force,
-                separate=separate,
-                dry_run=dry_run,
-                progress=progress,
-            )
+            with transaction.atomic():
+                report = import_documents(
+                    [RawDocument.from_path(path) for path in files],
+                    status=status,
+                    force=force,
+                    separate=separate,
+                    dry_run=dry_run,
+                    progress=progress,
+                    rules=site_rules.current(),
+                )
+                if not dry_run:  # kept for re-applying editors' site rules
+                    site_rules.remember((path.name, path.read_bytes()) for path in files)
         except (ParseError, OSError) as error:
             raise CommandError(str(error)) from error
         if verbosity > 0:
