@@ -17,7 +17,7 @@ from tests.factories import make_article
 
 pytestmark = pytest.mark.browser
 
-SITE_RULES = importlib.import_module("articles.migrations.0020_editors_site_rules")
+SITE_RULES = importlib.import_module("articles.migrations.0024_editors_site_rules")
 DOCUMENT = Path(__file__).parents[1] / "corpus" / "chanjing-wechat" / "01-factory-cloud-digest.txt"
 NOTICE = "如有侵权请联系删除。"  # removed from two of the document's articles
 FIRST_TITLE = "中小制造企业上云，卡在哪一步"
