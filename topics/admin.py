@@ -4,9 +4,9 @@ published topics are public."""
 from django import forms
 from django.contrib import admin, messages
 from django.db.models import Count, Max
-from django.utils.html import format_html
 
 from articles.admin.autocomplete import NamedAutocompleteMixin
+from articles.admin.named import PinyinSlugForm, SiteLinkColumn, SlugKeptAdmin
 from articles.models import published_q
 
 from .models import Topic, TopicArticle
@@ -48,7 +48,7 @@ class TopicArticleInline(NamedAutocompleteMixin, admin.TabularInline):
         return obj.article.state_label if obj.article_id else "-"
 
 
-class TopicForm(forms.ModelForm):
+class TopicForm(PinyinSlugForm):
     class Meta:
         model = Topic
         fields = ["title", "slug", "standfirst", "intro", "cover", "status"]
@@ -58,14 +58,9 @@ class TopicForm(forms.ModelForm):
             "intro": forms.Textarea(attrs={"rows": 6}),
         }
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if "slug" in self.fields:
-            self.fields["slug"].required = False
-
 
 @admin.register(Topic)
-class TopicAdmin(NamedAutocompleteMixin, admin.ModelAdmin):
+class TopicAdmin(SlugKeptAdmin, SiteLinkColumn, NamedAutocompleteMixin, admin.ModelAdmin):
     form = TopicForm
     inlines = [TopicArticleInline]
     list_display = ["title", "status", "article_count", "published_count", "published_at"]
@@ -85,11 +80,6 @@ class TopicAdmin(NamedAutocompleteMixin, admin.ModelAdmin):
                 n_published=Count("links", filter=published_q("links__article__")),
             )
         )
-
-    def get_readonly_fields(self, request, obj=None):
-        """A saved topic keeps its slug, so its address never changes."""
-        readonly = list(super().get_readonly_fields(request, obj))
-        return [*readonly, "slug"] if obj is not None else readonly
 
     def get_fields(self, request, obj=None):
         fields = ["title", "slug", "standfirst", "intro", "cover", "status", "published_at"]
@@ -116,12 +106,6 @@ class TopicAdmin(NamedAutocompleteMixin, admin.ModelAdmin):
     @admin.display(description="已发布文章", ordering="n_published")
     def published_count(self, obj):
         return obj.n_published
-
-    @admin.display(description="站点")
-    def view_on_site_link(self, obj):
-        return format_html(
-            "<a href='{}' target='_blank' rel='noopener'>{}</a>", obj.get_absolute_url(), "查看"
-        )
 
     @admin.action(description="发布所选专题", permissions=["change"])
     def publish(self, request, queryset):

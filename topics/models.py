@@ -4,9 +4,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
-from articles import text
 from articles.models import Article
-from articles.slugs import save_with_unique_slug
+from articles.slugs import PinyinSlugged
 
 
 class TopicQuerySet(models.QuerySet):
@@ -21,11 +20,13 @@ class TopicQuerySet(models.QuerySet):
         return self.published()
 
 
-class Topic(models.Model):
+class Topic(PinyinSlugged):
     class Status(models.TextChoices):
         DRAFT = "draft", "草稿"
         PUBLISHED = "published", "已发布"
         ARCHIVED = "archived", "已归档"
+
+    slug_source = "title"
 
     title = models.CharField("标题", max_length=100, help_text="专题页和专题列表上的名称。")
     slug = models.SlugField(
@@ -81,11 +82,7 @@ class Topic(models.Model):
     def save(self, *args, **kwargs):
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
-        if self.slug:
-            super().save(*args, **kwargs)
-        else:
-            base = text.pinyin_slug(self.title, 60)
-            save_with_unique_slug(self, base, lambda: super(Topic, self).save(*args, **kwargs))
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("topics:detail", args=[self.slug])
