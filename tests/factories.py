@@ -52,3 +52,26 @@ def clear_caches() -> None:
 
     for alias in caches:
         caches[alias].clear()
+
+
+def article_form_data(article, **changes):
+    """The admin change form's fields for `article` as saved, with `changes` on top."""
+    local = timezone.localtime(article.published_at) if article.published_at else None
+    data = {
+        "title": article.title,
+        "standfirst": article.standfirst,
+        "body": article.body,
+        "status": article.status,
+        "published_at_0": local.strftime("%Y-%m-%d") if local else "",
+        "published_at_1": local.strftime("%H:%M:%S") if local else "",
+        "author": article.author_id,
+        "credit": article.credit,
+        "original_author": article.original_author,
+        "original_source": article.original_source,
+        "original_title": article.original_title,
+        "editors": article.editors,
+        "tags": "、".join(t.name for t in article.tags.all()),
+        "slug": article.slug,
+        "base_version": article.updated_at.isoformat(),
+    }
+    return {**data, **changes}

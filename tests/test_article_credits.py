@@ -11,32 +11,13 @@ from articles import editing, revisions
 from articles.importer.load import import_documents
 from articles.importer.parse import parse_bytes
 from articles.models import Article, content_hash
-from tests.factories import make_article
+from tests.factories import article_form_data, make_article
 
 pytestmark = pytest.mark.django_db
 
 CORPUS = Path(__file__).parent / "corpus"
 HUAXIN = CORPUS / "huaxin-portal" / "01-policy-earnings-amr"
 CHANGE_URL = "/admin/articles/article/{}/change/"
-
-
-def form_data(article, **changes):
-    data = {
-        "title": article.title,
-        "standfirst": article.standfirst,
-        "body": article.body,
-        "status": article.status,
-        "author": article.author_id,
-        "credit": article.credit,
-        "original_author": article.original_author,
-        "original_source": article.original_source,
-        "original_title": article.original_title,
-        "editors": article.editors,
-        "tags": "",
-        "slug": article.slug,
-        "base_version": article.updated_at.isoformat(),
-    }
-    return {**data, **changes}
 
 
 def test_admin_form_shows_the_credits_group_and_saves_it(admin_client):
@@ -52,7 +33,7 @@ def test_admin_form_shows_the_credits_group_and_saves_it(admin_client):
         "original_title": "标识解析“二级节点”扩容",
         "editors": "刘畅、何静",
     }
-    response = admin_client.post(url, form_data(article, **changes))
+    response = admin_client.post(url, article_form_data(article, **changes))
     assert response.status_code == 302, response.context["adminform"].form.errors
     article.refresh_from_db()
     assert {name: getattr(article, name) for name in changes} == changes

@@ -5,7 +5,7 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from articles.models import Article, StatusChange, Tag
-from tests.factories import make_article, make_author, make_staff
+from tests.factories import article_form_data, make_article, make_author, make_staff
 
 pytestmark = pytest.mark.django_db
 Status = Article.Status
@@ -39,21 +39,6 @@ def articles(writer, django_user_model):
 
 def url(name, *args):
     return reverse(f"admin:articles_article_{name}", args=args)
-
-
-def form_data(article, **changes):
-    data = {
-        "title": article.title,
-        "standfirst": article.standfirst,
-        "body": article.body,
-        "status": article.status,
-        "author": article.author_id,
-        "credit": article.credit,
-        "tags": "、".join(t.name for t in article.tags.all()),
-        "slug": article.slug,
-        "base_version": article.updated_at.isoformat(),
-    }
-    return {**data, **changes}
 
 
 def admin_urls(articles):
@@ -138,7 +123,9 @@ class TestWriter:
         form = page.context["adminform"].form
         assert [v for v, _ in form.fields["status"].choices] == ["draft", "review"]
         assert "published_at" not in form.fields
-        response = client.post(url("change", draft.pk), form_data(draft, status=Status.REVIEW))
+        response = client.post(
+            url("change", draft.pk), article_form_data(draft, status=Status.REVIEW)
+        )
         assert response.status_code == 302
         draft.refresh_from_db()
         assert draft.status == Status.REVIEW
@@ -147,7 +134,9 @@ class TestWriter:
     def test_posting_published_status_is_a_form_error(self, client, writer, articles):
         client.force_login(writer)
         draft = articles["own_draft"]
-        response = client.post(url("change", draft.pk), form_data(draft, status="published"))
+        response = client.post(
+            url("change", draft.pk), article_form_data(draft, status="published")
+        )
         assert response.status_code == 200
         assert "status" in response.context["adminform"].form.errors
         draft.refresh_from_db()
@@ -160,7 +149,7 @@ class TestWriter:
         page = client.get(url("change", review.pk))
         assert page.status_code == 200
         assert b'name="_save"' not in page.content
-        response = client.post(url("change", review.pk), form_data(review, title="偷偷改"))
+        response = client.post(url("change", review.pk), article_form_data(review, title="偷偷改"))
         assert response.status_code == 403
         review.refresh_from_db()
         assert review.title == "我的待审稿"
@@ -170,7 +159,7 @@ class TestWriter:
         other = articles["others_draft"]
         for address in (url("change", other.pk), url("revisions", other.pk)):
             assert client.get(address).status_code == 403
-        response = client.post(url("change", other.pk), form_data(other, title="改别人的"))
+        response = client.post(url("change", other.pk), article_form_data(other, title="改别人的"))
         assert response.status_code == 403
         other.refresh_from_db()
         assert other.title == "别人的草稿"
@@ -207,7 +196,7 @@ class TestWriter:
     ):
         review = articles["own_review"]
         client.force_login(editor)
-        client.post(url("change", review.pk), form_data(review, title="编辑改过的标题"))
+        client.post(url("change", review.pk), article_form_data(review, title="编辑改过的标题"))
         client.force_login(writer)
         assert client.post(url("restore", review.pk, 1)).status_code == 403
         review.refresh_from_db()
@@ -260,7 +249,7 @@ class TestEditorAndSuperuser:
             "published",
             "archived",
         ]
-        data = form_data(other, title="编辑改过", status=Status.PUBLISHED)
+        data = article_form_data(other, title="编辑改过", status=Status.PUBLISHED)
         assert client.post(url("change", other.pk), data).status_code == 302
         other.refresh_from_db()
         assert (other.title, other.status) == ("编辑改过", Status.PUBLISHED)

@@ -4,8 +4,8 @@ import pytest
 from django.test import Client
 
 from articles.models import Article, StatusChange
-from tests.factories import make_article, make_staff
-from tests.test_editorial_workflow import form_data, url
+from tests.factories import article_form_data, make_article, make_staff
+from tests.test_editorial_workflow import url
 
 pytestmark = pytest.mark.django_db
 Status = Article.Status
@@ -26,7 +26,7 @@ def people(django_user_model):
 def test_sending_back_with_a_reason_records_it_and_shows_it_to_the_writer(people):
     writer, editor, clients = people
     article = make_article("待审的稿子", status=Status.REVIEW, created_by=writer)
-    form = form_data(article, status=Status.DRAFT, status_note=REASON)
+    form = article_form_data(article, status=Status.DRAFT, status_note=REASON)
     assert clients["editor"].post(url("change", article.pk), form).status_code == 302
 
     change = StatusChange.objects.filter(article=article).first()
@@ -44,13 +44,13 @@ def test_sending_back_with_a_reason_records_it_and_shows_it_to_the_writer(people
 def test_ones_own_note_is_not_repeated_back(people):
     writer, editor, clients = people
     article = make_article("我的稿子", status=Status.DRAFT, created_by=writer)
-    form = form_data(article, status=Status.REVIEW, status_note="请重点看第三段。")
+    form = article_form_data(article, status=Status.REVIEW, status_note="请重点看第三段。")
     assert clients["writer"].post(url("change", article.pk), form).status_code == 302
     assert StatusChange.objects.filter(article=article).first().note == "请重点看第三段。"
     page = clients["editor"].get(url("change", article.pk))
     assert any("请重点看第三段。" in str(m) for m in page.context["messages"])
     article.refresh_from_db()
-    published = form_data(article, status=Status.PUBLISHED)
+    published = article_form_data(article, status=Status.PUBLISHED)
     assert clients["editor"].post(url("change", article.pk), published).status_code == 302
     page = clients["editor"].get(url("change", article.pk))
     assert not any("请重点看第三段。" in str(m) for m in page.context["messages"])
@@ -60,7 +60,8 @@ def test_a_note_without_a_status_change_is_refused(people):
     writer, editor, clients = people
     article = make_article("已发布", created_by=writer)
     response = clients["editor"].post(
-        url("change", article.pk), form_data(article, title="新标题", status_note="随便写写")
+        url("change", article.pk),
+        article_form_data(article, title="新标题", status_note="随便写写"),
     )
     assert response.status_code == 200
     errors = response.context["adminform"].form.errors["status_note"]
@@ -72,7 +73,7 @@ def test_a_note_without_a_status_change_is_refused(people):
 def test_the_dashboard_lists_notes_left_by_others(people):
     writer, editor, clients = people
     article = make_article("待审的稿子", status=Status.REVIEW, created_by=writer)
-    form = form_data(article, status=Status.DRAFT, status_note=REASON)
+    form = article_form_data(article, status=Status.DRAFT, status_note=REASON)
     clients["editor"].post(url("change", article.pk), form)
     make_article("别人的稿子", status=Status.DRAFT, created_by=editor)
 

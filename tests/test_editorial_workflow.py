@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from articles import editing, workflow
 from articles.models import Article, SlugRedirect, StatusChange
-from tests.factories import make_article, make_staff, make_term
+from tests.factories import article_form_data, make_article, make_staff, make_term
 
 pytestmark = pytest.mark.django_db
 Status = Article.Status
@@ -42,24 +42,6 @@ def db_clock(monkeypatch):
 
 def url(name, *args):
     return reverse(f"admin:articles_article_{name}", args=args)
-
-
-def form_data(article, **changes):
-    local = timezone.localtime(article.published_at) if article.published_at else None
-    data = {
-        "title": article.title,
-        "standfirst": article.standfirst,
-        "body": article.body,
-        "status": article.status,
-        "published_at_0": local.strftime("%Y-%m-%d") if local else "",
-        "published_at_1": local.strftime("%H:%M:%S") if local else "",
-        "author": article.author_id,
-        "credit": article.credit,
-        "tags": "、".join(t.name for t in article.tags.all()),
-        "slug": article.slug,
-        "base_version": article.updated_at.isoformat(),
-    }
-    return {**data, **changes}
 
 
 class TestTransitions:
@@ -96,7 +78,7 @@ class TestTransitions:
         client.force_login(editor)
         with time_machine.travel(NOON, tick=False):
             response = client.post(
-                url("change", article.pk), form_data(article, status="published")
+                url("change", article.pk), article_form_data(article, status="published")
             )
         assert response.status_code == 302
         change = StatusChange.objects.get(article=article)
@@ -109,7 +91,7 @@ class TestTransitions:
     def test_saving_without_a_status_change_records_nothing(self, client, editor):
         article = make_article(status=Status.DRAFT)
         client.force_login(editor)
-        client.post(url("change", article.pk), form_data(article, title="只改标题"))
+        client.post(url("change", article.pk), article_form_data(article, title="只改标题"))
         assert not StatusChange.objects.exists()
 
     def test_bulk_actions_record_each_article_and_report_skips(self, client, editor):
@@ -138,7 +120,7 @@ class TestScheduling:
         staff.force_login(editor)
         reader = type(client)()
         with time_machine.travel(NOON, tick=False) as clock:
-            later = form_data(
+            later = article_form_data(
                 article, status="published", published_at_0="2026-03-02", published_at_1="14:30"
             )
             assert staff.post(url("change", article.pk), later).status_code == 302
@@ -212,7 +194,9 @@ class TestSlugRedirects:
         article = make_article("旧标题")
         old = article.get_absolute_url()
         client.force_login(editor)
-        response = client.post(url("change", article.pk), form_data(article, slug="xin-biao-ti"))
+        response = client.post(
+            url("change", article.pk), article_form_data(article, slug="xin-biao-ti")
+        )
         assert response.status_code == 302
         assert SlugRedirect.objects.get().old_slug == article.slug
         reader = type(client)()
@@ -225,23 +209,23 @@ class TestSlugRedirects:
         article = make_article("旧标题")
         first = article.slug
         client.force_login(editor)
-        client.post(url("change", article.pk), form_data(article, slug="di-er-ge"))
+        client.post(url("change", article.pk), article_form_data(article, slug="di-er-ge"))
         article.refresh_from_db()
-        client.post(url("change", article.pk), form_data(article, slug=first))
+        client.post(url("change", article.pk), article_form_data(article, slug=first))
         assert list(SlugRedirect.objects.values_list("old_slug", flat=True)) == ["di-er-ge"]
         assert type(client)().get(f"/articles/{first}/").status_code == 200
 
     def test_drafts_leave_no_redirect(self, client, editor):
         article = make_article("草稿", status=Status.DRAFT)
         client.force_login(editor)
-        client.post(url("change", article.pk), form_data(article, slug="ling-yi-ge"))
+        client.post(url("change", article.pk), article_form_data(article, slug="ling-yi-ge"))
         assert not SlugRedirect.objects.exists()
 
     def test_unpublished_target_is_not_revealed_to_readers(self, client, editor):
         article = make_article("会下线的文章")
         old = article.get_absolute_url()
         client.force_login(editor)
-        client.post(url("change", article.pk), form_data(article, slug="xia-xian"))
+        client.post(url("change", article.pk), article_form_data(article, slug="xia-xian"))
         Article.objects.filter(pk=article.pk).update(status=Status.ARCHIVED)
         assert type(client)().get(old).status_code == 404
         assert client.get(old).status_code == 301  # staff may follow it to the preview

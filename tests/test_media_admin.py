@@ -7,10 +7,9 @@ from django.urls import reverse
 
 from articles.models import Article
 from media.models import Image
-from tests.factories import make_article, make_staff
+from tests.factories import article_form_data, make_article, make_staff
 from tests.media_fixtures import add_image, jpeg_bytes, media_root_fixture, png_bytes  # noqa: F401
 from tests.media_fixtures import upload_file as _file
-from tests.test_editorial_workflow import form_data
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("media_root")]
 Status = Article.Status
@@ -252,7 +251,7 @@ class TestDeletion:
 class TestArticleForm:
     def _save(self, client, article, **changes):
         url = reverse("admin:articles_article_change", args=[article.pk])
-        return client.post(url, form_data(article, **changes))
+        return client.post(url, article_form_data(article, **changes))
 
     def test_external_image_is_refused_with_a_message_naming_it(self, client, editor):
         article = make_article(status=Status.DRAFT)
