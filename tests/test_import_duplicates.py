@@ -5,10 +5,12 @@ import io
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
+from django.urls import reverse
 
 from articles.importer import simhash
 from articles.models import Article, BodySignature, DuplicateImport
 from tests.conftest import SEED
+from tests.factories import make_staff
 
 pytestmark = pytest.mark.django_db
 
@@ -105,3 +107,16 @@ def test_admin_preview_lists_the_duplicate_and_confirming_separate_creates_it(
     admin_client.post(response.redirect_chain[-1][0], {"confirm": "1", "separate": "on"})
 
     assert Article.objects.filter(title="转载：产业互联网的下一站").count() == 1
+
+
+def test_editors_see_the_linked_duplicates_with_their_existing_article(
+    client, first_site, second_site
+):
+    run(second_site)
+    client.force_login(make_staff("editor"))
+    page = client.get(reverse("admin:articles_duplicateimport_changelist"))
+    content = page.content.decode()
+    change = reverse("admin:articles_article_change", args=[first_site.pk])
+    assert "转载：产业互联网的下一站" in content and "site-b.txt" in content
+    assert f"<a href='{change}'>产业互联网的下一站</a>" in content
+    assert page.context["cl"].result_count == 1

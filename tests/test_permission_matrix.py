@@ -26,6 +26,7 @@ from articles.models import (
     Article,
     Author,
     DeletedImport,
+    DuplicateImport,
     ImportJob,
     Section,
     SiteRule,
@@ -114,6 +115,14 @@ def w(django_user_model):
                 "review": [],
             },
         ),
+        duplicate=DuplicateImport.objects.create(  # another site's copy, linked to `published`
+            import_ref="d" * 64,
+            article=published,
+            title="已发布的文章（转载）",
+            source_document="other-site.txt",
+            source_position=1,
+            distance=2,
+        ),
         site_rule=SiteRule.objects.create(
             site=SEED_SITE, text="微信二维码", key="微信二维码", action="remove"
         ),
@@ -171,6 +180,7 @@ TARGETS = {
     "tombstone": lambda w: ([w.tombstone.pk], ""),
     "editor's job": lambda w: ([w.job.pk], ""),
     "site rule": lambda w: ([w.site_rule.pk], ""),
+    "duplicate": lambda w: ([w.duplicate.pk], ""),
     "own image": lambda w: ([w.own_image.pk], ""),
     "others image": lambda w: ([w.others_image.pk], ""),
     "group": lambda w: ([w.writers.pk], ""),
@@ -262,6 +272,12 @@ GET_MATRIX = {
     ("articles_deletedimport_change", "tombstone"): (302, 403, 200, 200),  # read-only
     ("articles_deletedimport_delete", "tombstone"): (302, 403, 403, 403),
     ("articles_deletedimport_history", "tombstone"): (302, 403, 200, 200),
+    # --- linked near-duplicates: editors look; nothing to change by hand
+    ("articles_duplicateimport_changelist", "-"): (302, 403, 200, 200),
+    ("articles_duplicateimport_add", "-"): (302, 403, 403, 403),
+    ("articles_duplicateimport_change", "duplicate"): (302, 403, 200, 200),  # read-only
+    ("articles_duplicateimport_delete", "duplicate"): (302, 403, 403, 403),
+    ("articles_duplicateimport_history", "duplicate"): (302, 403, 200, 200),
     # --- site rules: made in the import preview; editors look, delete and re-apply them
     ("articles_siterule_changelist", "-"): (302, 403, 200, 200),
     ("articles_siterule_add", "-"): (302, 403, 403, 403),
@@ -638,6 +654,7 @@ OFFERED = {
         {"delete_selected", "approve", "reject"},
     ),
     "articles.deletedimport": (None, {"allow_reimport"}, {"allow_reimport"}),
+    "articles.duplicateimport": (None, set(), set()),
     "articles.siterule": (None, {"reapply", "delete_selected"}, {"reapply", "delete_selected"}),
     "media.image": (set(), set(), set()),
     "articles.section": (None, {"delete_selected"}, {"delete_selected"}),

@@ -7,6 +7,7 @@ from . import (  # noqa: F401  (registers the ModelAdmins)
     articles,
     authors,
     deleted_imports,
+    duplicate_imports,
     sections,
     site_rules,
     tags,
