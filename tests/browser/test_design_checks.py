@@ -43,6 +43,8 @@ ADMIN_CHANGELISTS = {
     "admin-topics": "admin:topics_topic_changelist",
     "admin-glossary": "admin:glossary_glossaryentry_changelist",
     "admin-deleted-imports": "admin:articles_deletedimport_changelist",
+    "admin-duplicate-imports": "admin:articles_duplicateimport_changelist",
+    "admin-site-rules": "admin:articles_siterule_changelist",
 }
 ADMIN_PAGES = {
     "admin-dashboard": lambda a: reverse("admin:index"),
