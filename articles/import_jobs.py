@@ -22,8 +22,9 @@ from django.tasks import task
 from . import site_rules
 from .import_review import choice_of, review
 from .importer import sources
-from .importer.load import KIND_LABELS, KINDS, OUTCOME_LABELS, OUTCOMES, import_documents
+from .importer.load import import_documents
 from .importer.parse import ParseError
+from .importer.report import KIND_LABELS, KINDS, OUTCOME_LABELS, OUTCOMES
 from .models import ImportJob, ImportUpload, SiteRule
 
 log = logging.getLogger(__name__)

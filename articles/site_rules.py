@@ -12,8 +12,9 @@ from django.utils import timezone
 
 from .importer import limits
 from .importer.decode import decode
-from .importer.load import ImportReport, import_documents
+from .importer.load import import_documents
 from .importer.parse import parse_text
+from .importer.report import ImportReport
 from .importer.rules import Rules, normalise, site_key
 from .importer.structure import split_document
 from .models import Article, SiteRule, SourceText

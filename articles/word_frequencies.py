@@ -91,10 +91,8 @@ class StoredFrequencies:
     def _freq(self, word: str) -> int | None:
         if word in self._taught:
             return self._taught[word]
-        try:
+        if word in self._known:
             return self._known[word]
-        except KeyError:
-            pass
         with self._lock:
             row = self._db.execute("SELECT freq FROM words WHERE word = ?", (word,)).fetchone()
         if len(self._known) >= REMEMBERED:

@@ -6,6 +6,7 @@ it. Pages are small and disks large, so the values are stored as plain pickles, 
 their own file suffix so that files written by the compressing cache are never read.
 """
 
+import contextlib
 import pickle
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
@@ -17,12 +18,12 @@ class PlainFileCache(FileBasedCache):
     cache_suffix = ".plain.djcache"
 
     def get(self, key, default=None, version=None):
-        try:
-            with open(self._key_to_file(key, version), "rb") as f:
-                if not self._is_expired(f):
-                    return pickle.load(f)
-        except FileNotFoundError:
-            pass
+        with (
+            contextlib.suppress(FileNotFoundError),
+            open(self._key_to_file(key, version), "rb") as f,
+        ):
+            if not self._is_expired(f):
+                return pickle.load(f)
         return default
 
     def _write_content(self, file, timeout, value):

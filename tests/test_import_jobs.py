@@ -123,7 +123,7 @@ def test_an_unexpected_error_fails_the_job_and_writes_nothing(
     def broken_glossary(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr("articles.importer.load._glossary", broken_glossary)
+    monkeypatch.setattr("articles.importer.load.write_terms", broken_glossary)
     import_jobs.run_import.call(job.pk)
     job.refresh_from_db()
     assert job.state == ImportJob.State.FAILED and job.error == import_jobs.FAILED_UNEXPECTEDLY

@@ -20,7 +20,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 
 from articles import import_jobs, roles
-from articles.importer.load import OUTCOME_LABELS, OUTCOMES
+from articles.importer.report import OUTCOME_LABELS, OUTCOMES
 from articles.models import Article, ImportJob
 
 MAX_UPLOAD_MB = 5

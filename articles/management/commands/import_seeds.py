@@ -12,14 +12,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from articles import site_rules
-from articles.importer.load import (
-    KIND_LABELS,
-    KINDS,
-    OUTCOME_LABELS,
-    OUTCOMES,
-    import_documents,
-)
+from articles.importer.load import import_documents
 from articles.importer.parse import ParseError
+from articles.importer.report import KIND_LABELS, KINDS, OUTCOME_LABELS, OUTCOMES
 from articles.importer.sources import RawDocument, collect_paths
 from articles.models import Article
 
