@@ -45,6 +45,7 @@ def bump_after_commit(*scopes: str) -> None:
 
 
 _batch = threading.local()
+BATCH_CHUNK = 1000  # articles indexed and refreshed together at the end of a batch
 
 
 @contextmanager
@@ -56,10 +57,11 @@ def articles_in_batch():
     _batch.ids = set()
     try:
         yield
-        ids, _batch.ids = _batch.ids, None
-        if ids:
-            index.index_articles_by_id(ids)
-            related.refresh_around(ids)
+        ids, _batch.ids = sorted(_batch.ids), None
+        for start in range(0, len(ids), BATCH_CHUNK):
+            chunk = ids[start : start + BATCH_CHUNK]
+            index.index_articles_by_id(chunk)
+            related.refresh_around(chunk)
     finally:
         _batch.ids = None
 

@@ -11,7 +11,9 @@ Nothing here touches jieba's global tokenizer or its module-level functions, so 
 teaches its tokenizer never reaches another. Tokenizers load on first use. The shared ones
 (`search()`, `plain()`) read jieba's word frequencies from a file as they need them
 (`word_frequencies`), so a web worker never holds jieba's whole dictionary; `with_words()`
-loads it, for the importer and tag suggestion.
+loads it, for the importer and tag suggestion. Batch work that segments a great deal (an
+import) calls `hold_dictionary()` first: the shared tokenizers then look words up in memory,
+about four times faster, with the same segmentation.
 """
 
 import threading
@@ -22,6 +24,7 @@ GLOSSARY_FREQ = 20000  # high enough that a term wins over the words it is made 
 _lock = threading.Lock()
 _tokenizers: dict = {}
 _search_words: set[str] = set()
+_held: dict = {}  # jieba's whole prefix dictionary, once `hold_dictionary()` has run
 
 
 def _new_tokenizer():
@@ -34,15 +37,20 @@ def _new_tokenizer():
 
 
 def _stored_tokenizer():
-    """A tokenizer segmenting as `_new_tokenizer()` does, over the stored frequencies."""
+    """A tokenizer segmenting as `_new_tokenizer()` does, over the stored frequencies, or
+    over a copy of the held dictionary once there is one."""
     import jieba
 
     from .word_frequencies import StoredFrequencies, ensure_store
 
     jieba.setLogLevel(60)
     tokenizer = jieba.Tokenizer()
-    tokenizer.FREQ = StoredFrequencies(ensure_store())
-    tokenizer.total = tokenizer.FREQ.total
+    if _held:
+        tokenizer.FREQ = dict(_held)
+        tokenizer.total = _held_total
+    else:
+        tokenizer.FREQ = StoredFrequencies(ensure_store())
+        tokenizer.total = tokenizer.FREQ.total
     tokenizer.initialized = True
     return tokenizer
 
@@ -52,6 +60,26 @@ def _shared(name: str):
         if name not in _tokenizers:
             _tokenizers[name] = _stored_tokenizer()
         return _tokenizers[name]
+
+
+_held_total = 0
+
+
+def hold_dictionary() -> None:
+    """Keep jieba's whole dictionary in memory for the shared tokenizers, from now on in
+    this process (≈ 70 MiB per tokenizer, loaded in about a second): for batch work, never
+    for web workers. Words a tokenizer was taught stay taught."""
+    global _held_total
+    with _lock:
+        if _held:
+            return
+        loaded = _new_tokenizer()
+        _held.update(loaded.FREQ)
+        _held_total = loaded.total
+        for tokenizer in _tokenizers.values():  # their totals already count taught words
+            frequencies = dict(_held)
+            frequencies.update(tokenizer.FREQ.taught)
+            tokenizer.FREQ = frequencies
 
 
 def plain():

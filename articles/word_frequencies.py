@@ -115,3 +115,8 @@ class StoredFrequencies:
 
     def __setitem__(self, word: str, freq: int) -> None:
         self._taught[word] = freq
+
+    @property
+    def taught(self) -> dict[str, int]:
+        """The words set on top of the store, with their frequencies."""
+        return dict(self._taught)

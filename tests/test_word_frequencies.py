@@ -1,5 +1,9 @@
 """Search segmentation over the stored word frequencies equals jieba's over its dictionary."""
 
+import json
+import os
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -72,3 +76,38 @@ def test_search_tokens_of_the_corpus_are_jiebas_own():
         assert list(stored.cut_for_search(text)) == list(loaded.cut_for_search(text))
         assert stored.lcut(text) == loaded.lcut(text)
     assert stored.total == loaded.total
+
+
+HOLDING = """
+import json, sys
+sys.path.insert(0, sys.argv[1])
+from articles import segmenter
+
+texts = json.loads(sys.stdin.read())
+segmenter.set_search_words({"产业互联网生态", "c2b"})
+before = [segmenter.search_tokens(t) for t in texts] + [segmenter.words(t) for t in texts]
+assert not segmenter._held
+segmenter.hold_dictionary()
+assert type(segmenter.search().FREQ) is dict and type(segmenter.plain().FREQ) is dict
+after = [segmenter.search_tokens(t) for t in texts] + [segmenter.words(t) for t in texts]
+segmenter.set_search_words({"c2b"})  # still taught and forgotten as before
+forgot = segmenter.search_tokens("产业互联网生态")
+print(json.dumps([before == after, forgot]))
+"""
+
+
+def test_holding_the_dictionary_segments_alike_and_keeps_taught_words():
+    """In a fresh process: the shared tokenizers, moved from the store to the whole
+    dictionary in memory, cut the corpus as before and still know what they were taught."""
+    texts = [text[:3000] for text in corpus_texts()[:6]] + ["产业互联网生态与c2b模式"]
+    result = subprocess.run(
+        [sys.executable, "-c", HOLDING, str(ROOT)],
+        input=json.dumps(texts),
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.test"},
+    )
+    same, forgot = json.loads(result.stdout)
+    assert same
+    assert "产业互联网生态" not in forgot
