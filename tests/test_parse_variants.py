@@ -449,3 +449,53 @@ def test_a_footer_of_many_small_pieces_is_judged_at_the_edge_as_a_whole():
     )
     article = parse_text(text, "doc.txt").articles[0]
     assert article.body.endswith("评审专家认为，可复制性比投入规模更重要。")
+
+
+def test_sub_headings_glued_to_their_parent_heading_are_headings():
+    body = (
+        "今年的专项资金申报已经启动,下面是要点。"
+        "一、支持哪些方向(一)中小企业数字化改造对年营业收入在四亿元以下的制造企业,按实际投入给予补助。"
+        "(二)产业链协同项目由链主企业牵头的协同制造项目,可以联合申报。"
+        "二、申报中常见的问题从往年的情况看,不少项目因为投入明细不清晰被退回。"
+    )
+    article = parse_text(one_article(body), "doc.txt").articles[0]
+    assert article.headings == (
+        "一、支持哪些方向",
+        "（一）中小企业数字化改造",
+        "（二）产业链协同项目",
+        "二、申报中常见的问题",
+    )
+
+
+def test_a_heading_from_one_thing_to_another_is_not_cut_before_its_second_half():
+    body = (
+        "企业软件的商业模式正在变化。一、从“卖软件”走向“卖服务”传统的软件公司按授权收费,"
+        "一次性确认收入。二、从项目走向订阅项目制模式的问题在于难以规模化,每个客户都要重新实施。"
+        "三、从单点走向平台平台化之后,厂商可以把能力复用到更多客户。"
+    )
+    article = parse_text(one_article(body), "doc.txt").articles[0]
+    assert article.headings == (
+        "一、从“卖软件”走向“卖服务”",
+        "二、从项目走向订阅",
+        "三、从单点走向平台",
+    )
+
+
+PDF_REPORT = (
+    "云启产业研究院\nYUNQI RESEARCH\n\n"
+    "平台赋能成效评估王六\n\n平台赋能成效评估\n\n"
+    "第一部分 评估方法 本研究采用接入前后对比的方法,以企业接入平台前一年的数据为基准,"
+    "云启产业研究院对比了接入后第二年的关键指标。\n"
+    "云启产业研究院 平台赋能成效评估报告 第二部分 主要发现 "
+    "接入企业的设备综合效率平均提高了6.8个百分点。\n"
+    "云启产业研究院 | 平台赋能成效评估报告 - 15 - 到第二年,能耗和库存方面的节约开始显现。\n"
+)
+
+
+def test_a_pdf_running_header_goes_and_the_site_named_in_prose_stays():
+    article = parse_text(PDF_REPORT, "report.txt").articles[0]
+    assert "平台赋能成效评估报告" not in article.body
+    assert "云启产业研究院对比了接入后第二年的关键指标" in article.body
+    assert article.headings == ("第一部分评估方法", "第二部分主要发现")
+    headers = [r for r in article.removed if r.reason == "PDF 页眉（站点名称与报告标题）"]
+    assert [r.text.split()[-1] for r in headers] == ["平台赋能成效评估报告"] * 2

@@ -181,7 +181,8 @@ HEADING_WEIGHTS = {
     "framing": 2.5,  # the text opens with a short framing adverbial
     "edge": 1,  # per side: the words meet punctuation elsewhere in the text
     "length": -0.15,  # per character: shorter headings first
-    "overlong": 0.5,  # per character beyond 14
+    "overlong": -0.5,  # per character beyond 14
+    "parallel": 1,  # parallel parts of equal length (`转变思维模式,找准转型方向`)
     "short_last": -0.5,  # the heading ends with a one-character word
     "sentence_start": 1,  # its first word starts a sentence elsewhere in the text
     "speaker": 6,  # the text opens with a speaker's label used elsewhere in the body
@@ -190,6 +191,8 @@ HEADING_WEIGHTS = {
     # the words on both sides are written together elsewhere in the text
 }
 SIBLING_TOLERANCE = 2
+# A heading reports nobody's words: a reporting verb belongs to the sentence after it.
+REPORTING = re.compile(r"认为|表示|指出|介绍|坦言|透露|提到|告诉|强调|说[,，:：]")
 SUBJECT_TAGS = frozenset("n nr nrt ns nt nz r t m eng j l".split())
 # Words that continue a predicate: text starting with one is not a sentence's start.
 PREDICATE_STARTS = tuple(
@@ -213,6 +216,10 @@ FRAMED_OPENER = re.compile(
 HEADING_BAD_END_WORDS = ("以及", "或者", "对于", "关于", "通过", "由于", "因为", "而且", "并且")
 HEADING_BAD_END = "、，,：:；;“‘《（(【"
 HEADING_BAD_START_WORDS = ("的", "地", "得", "了", "着", "过", "和", "与", "及", "或", "之", "等")
+# "从…到…", "从…走向…": a heading holding 从 does not end right before the word that
+# completes it.
+RANGE_FROM = "从"
+RANGE_TO = ("到", "走向", "转向", "迈向", "变成", "变为", "转为", "再到")
 HEADING_BAD_START = "、，,：:；;。!?！？”’》）)】"
 # Unnumbered run-in headings, only in a body without numbered ones: a punctuation-free run
 # right after a sentence end, directly followed by a word that opens a sentence without a
@@ -370,6 +377,10 @@ FIGURE_NOTE = re.compile(
     rf"[^{SENTENCE_END}{HINT}]{{2,50}}?(?:[{SPACE}]*(?:{FIGURE_SOURCE_PREFIX})?来源{_FIGURE_SOURCE_VALUE})?"
     rf"|(?:{FIGURE_SOURCE_PREFIX})来源{_FIGURE_SOURCE_VALUE}){_FIGURE_END}"
 )
+# A PDF's running header: the site's name, then perhaps the report's title.
+SITE_NAME = re.compile(rf"[{CJK}A-Za-z]{{4,20}}")
+RUNNING_TITLE = rf"[^{PUNCT}{SENTENCE_END}{SPACE}\n{BAR}]{{2,30}}"
+RUNNING_HEADER_REASON = "PDF 页眉（站点名称与报告标题）"
 CALL_MAX = 60  # a call to action is short
 RIGHTS_MAX = 45  # a rights notice at an edge or on its own is shorter than prose about rights
 NOTICE_MAX = 90  # so is a notice or a contact line

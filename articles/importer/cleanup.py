@@ -34,17 +34,24 @@ def break_hints(raw: str) -> str:
 
 
 def clean_body(
-    raw: str, repeated: frozenset[str] = frozenset(), rules: SiteRules = NO_SITE_RULES
+    raw: str,
+    repeated: frozenset[str] = frozenset(),
+    rules: SiteRules = NO_SITE_RULES,
+    chrome: tuple[str, ...] = (),
 ) -> Cleaned:
     """Strip boilerplate from one body and take out its credits, standfirst and citation.
 
     `repeated` are segments found at the edges of several bodies of the same document;
-    `rules` are the editors' rules for the document's site.
+    `rules` are the editors' rules for the document's site; `chrome` its chrome lines,
+    whose site name marks a PDF's running headers.
     """
     figures: list[Removal] = []
     text = bp.FIGURE_NOTE.sub(  # first: a chart's `来源:` line is not the article's credit
         lambda m: _record(m, figures, "图表标题或数据来源", bp.HINT), break_hints(raw)
     )
+    header = running_header(chrome)
+    if header:
+        text = header.sub(lambda m: _record(m, figures, bp.RUNNING_HEADER_REASON, bp.HINT), text)
     text, lines = take_credit_lines(text)
     text = _EMPTY_BRACKETS.sub("", text)  # `(来源:… 记者 …)` once its fields are out
     removed = [Removal(line.text, "credit", _CREDIT_REASONS[line.role]) for line in lines]
@@ -85,6 +92,19 @@ _CREDIT_REASONS = {
     "title": "原标题",
     "bio": "作者简介",
 }
+
+
+def running_header(chrome: tuple[str, ...]) -> re.Pattern[str] | None:
+    """A PDF's running header: the site's name (the first chrome line, when it is a bare
+    name), alone or with the report's title after a space or a bar, standing between
+    breaks or spaces."""
+    name = next((line.strip() for line in chrome if line.strip()), "")
+    if not bp.SITE_NAME.fullmatch(name):
+        return None
+    return re.compile(
+        rf"(?:^|(?<=[{bp.SPACE}{bp.HINT}{bp.SENTENCE_END}])){re.escape(name)}"
+        rf"(?:[{bp.SPACE}{bp.BAR}]+{bp.RUNNING_TITLE})?(?=[{bp.SPACE}{bp.HINT}(（]|$)"
+    )
 
 
 def strip_boilerplate(text: str, removed: list[Removal]) -> str:

@@ -35,6 +35,7 @@ class _Marker:
     end: int
     number: int
     family: str
+    glued: bool = False  # right after its parent's heading (`一、支持哪些方向(一)…`)
 
 
 def _tokenizer():
@@ -70,8 +71,12 @@ def _numbered_headings(text: str) -> list[tuple[int, int, int]]:
     markers = _heading_markers(text)
     ends = []
     for i, marker in enumerate(markers):
-        following = markers[i + 1].start if i + 1 < len(markers) else len(text)
-        ends.append(_heading_ends(text[marker.end : following], text))
+        following = markers[i + 1] if i + 1 < len(markers) else None
+        segment = text[marker.end : following.start if following else len(text)]
+        if following and following.glued:  # the whole segment is the heading
+            ends.append([(bp.HEADING_WEIGHTS["break"], -len(segment))])
+        else:
+            ends.append(_heading_ends(segment, text))
     first = [-max(scored)[1] if scored else None for scored in ends]
     lengths: dict[str, list[int]] = {}
     for marker, length in zip(markers, first, strict=True):
@@ -152,26 +157,44 @@ def _heading_markers(text: str) -> list[_Marker]:
     top = min(families, key=lambda name: families[name][0].start)
     chosen = families[top]
     if top in bp.NESTED_FAMILIES:
-        deeper = bp.NESTED_FAMILIES[bp.NESTED_FAMILIES.index(top) + 1 :]
-        chosen = chosen + [m for name in deeper for m in families.get(name, [])]
+        for name in bp.NESTED_FAMILIES[bp.NESTED_FAMILIES.index(top) + 1 :]:
+            pattern = bp.HEADING_FAMILIES[name]
+            nested = _family(name, pattern, text, _glued_positions(text, chosen))
+            if len(nested) > 1:
+                chosen = chosen + nested
     return sorted(chosen, key=lambda marker: marker.start)
 
 
-def _family(name: str, pattern: re.Pattern, text: str) -> list[_Marker]:
-    """A numbered run 1, 2, 3 … (repeats and small gaps allowed) at sentence starts."""
+def _glued_positions(text: str, parents: list[_Marker]) -> frozenset[int]:
+    """Where a sub-heading's marker may follow a parent's heading with nothing between:
+    after `HEADING_MIN`–`HEADING_MAX` characters of the parent's heading, no punctuation."""
+    positions = set()
+    for parent in parents:
+        run = _PUNCT.search(text, parent.end, parent.end + bp.HEADING_MAX + 1)
+        stop = run.start() if run else min(len(text), parent.end + bp.HEADING_MAX)
+        positions.update(range(parent.end + bp.HEADING_MIN, stop + 1))
+    return frozenset(positions)
+
+
+def _family(
+    name: str, pattern: re.Pattern, text: str, glued: frozenset[int] = frozenset()
+) -> list[_Marker]:
+    """A numbered run 1, 2, 3 … (repeats and small gaps allowed) at sentence starts, or
+    at the `glued` positions right after a parent's heading."""
     markers: list[_Marker] = []
     for match in pattern.finditer(text):
         before = match.start()  # spaces left by removals do not count
         while before and text[before - 1] in bp.SPACE:
             before -= 1
-        if before and text[before - 1] not in bp.MARKER_AFTER:
+        at_glued = match.start() in glued
+        if before and text[before - 1] not in bp.MARKER_AFTER and not at_glued:
             continue
         number = numeral_value(match["num"] or match.groupdict().get("num2") or "")
         previous = markers[-1].number if markers else 0
         if (not markers and number == 1) or (
             markers and previous <= number <= previous + bp.HEADING_GAP
         ):
-            markers.append(_Marker(match.start(), match.end(), number, name))
+            markers.append(_Marker(match.start(), match.end(), number, name, at_glued))
     return markers
 
 
@@ -197,6 +220,18 @@ def _score(
     head: str, rest: str, tokens: list[str], offsets: list[int], corpus: str, tags: list[str]
 ) -> float | None:
     """Evidence that a heading ends between `head` and `rest`; None if it cannot."""
+    found = evidence(head, rest, tokens, offsets, corpus, tags)
+    if found is None:
+        return None
+    weight = bp.HEADING_WEIGHTS
+    return sum(weight[name] * value for name, value in found.items())
+
+
+def evidence(
+    head: str, rest: str, tokens: list[str], offsets: list[int], corpus: str, tags: list[str]
+) -> dict[str, float] | None:
+    """The evidence (`HEADING_WEIGHTS` names to amounts) that a heading ends between `head`
+    and `rest`; None if it cannot end there."""
     index = offsets.index(len(head))
     last, first = tokens[index], tokens[index + 1] if index + 1 < len(tokens) else ""
     first_tag = tags[index + 1] if index + 1 < len(tags) else ""
@@ -204,7 +239,7 @@ def _score(
     if sum(map(head.count, bp.COLON)) > 1 or framed:  # a second label is the text's (`问：`)
         return None
     if _speaker(rest, corpus):  # outweighs the tagger's guess at the word before it
-        return bp.HEADING_WEIGHTS["speaker"] + bp.HEADING_WEIGHTS["length"] * len(head)
+        return {"speaker": 1, "length": len(head)}
     if tags[index] in bp.HEADING_BAD_END_TAGS or first_tag in bp.HEADING_BAD_START_TAGS:
         return None
     if first in bp.PREDICATE_STARTS:
@@ -213,38 +248,33 @@ def _score(
         return None
     if last in bp.HEADING_BAD_END_WORDS or first in bp.HEADING_BAD_START_WORDS:
         return None
-    weight = bp.HEADING_WEIGHTS
-    score = 0.0
-    if head[-1] in bp.CLOSING_QUOTES + "》" + bp.SENTENCE_END:
-        score += weight["closing"]
-    if (
+    if bp.RANGE_FROM in head and rest.startswith(bp.RANGE_TO):  # `从项目|走向订阅` goes on
+        return None
+    opener = bool(
         bp.FRAMED_OPENER.match(rest)
         or any(rest.startswith(w) for w in bp.STRONG_OPENERS)
         or bp.SENTENCE_OPENER.match(rest)
-    ):
-        score += weight["opener"]
-    elif any(rest.startswith(word) for word in bp.WEAK_OPENERS):
-        score += weight["weak_opener"]
-    if len(first) > 1 and first in tokens[: index + 1]:
-        score += weight["repeated"]
-    if segment_breaks(rest):
-        score += weight["break"]
-    if first_tag in bp.SUBJECT_TAGS:
-        score += weight["subject"]
-    if first_tag in bp.NUMBER_TAGS or first[:1].isascii() and first[:1].isalnum():
-        score += weight["number"]
-    if first_tag.startswith("v"):
-        score += weight["verb_start"]
-    if first and (head + rest).count(last + first) > 1:
-        score += weight["cohesive"]
-    score += weight["adverb"] * ((tags[index] in bp.ADVERB_TAGS) + (first_tag in bp.ADVERB_TAGS))
-    if len(last) < 2 and not _PUNCT.match(last):
-        score += weight["short_last"]
-    score += _parallel(head)
-    if _framing(rest):
-        score += weight["framing"]
-    score += weight["edge"] * _clause_edge(last, first, corpus)
-    return score + weight["length"] * len(head) - weight["overlong"] * max(0, len(head) - 14)
+    )
+    ends, starts, sentence_starts = _clause_words(corpus)
+    return {
+        "closing": head[-1] in bp.CLOSING_QUOTES + "》" + bp.SENTENCE_END,
+        "opener": opener,
+        "weak_opener": not opener and any(rest.startswith(w) for w in bp.WEAK_OPENERS),
+        "repeated": len(first) > 1 and first in tokens[: index + 1],
+        "break": segment_breaks(rest),
+        "subject": first_tag in bp.SUBJECT_TAGS,
+        "number": first_tag in bp.NUMBER_TAGS or first[:1].isascii() and first[:1].isalnum(),
+        "verb_start": first_tag.startswith("v"),
+        "cohesive": bool(first) and (head + rest).count(last + first) > 1,
+        "adverb": (tags[index] in bp.ADVERB_TAGS) + (first_tag in bp.ADVERB_TAGS),
+        "short_last": len(last) < 2 and not _PUNCT.match(last),
+        "parallel": _parallel(head),
+        "framing": _framing(rest),
+        "edge": float(len(last) > 1 and last in ends) + float(len(first) > 1 and first in starts),
+        "sentence_start": len(first) > 1 and first in sentence_starts,
+        "length": len(head),
+        "overlong": max(0, len(head) - 14),
+    }
 
 
 def _speaker(rest: str, corpus: str) -> bool:
@@ -296,15 +326,6 @@ def _framing(rest: str) -> bool:
         and not _PUNCT.search(clause[0])
         and clause[0].endswith(bp.FRAMING_SUFFIXES)
     )
-
-
-def _clause_edge(last: str, first: str, corpus: str) -> float:
-    """Elsewhere in the text, does `last` end a clause and `first` start one?"""
-    ends, starts, sentence_starts = _clause_words(corpus)
-    score = float(len(last) > 1 and last in ends) + float(len(first) > 1 and first in starts)
-    if len(first) > 1 and first in sentence_starts:
-        score += bp.HEADING_WEIGHTS["sentence_start"]
-    return score
 
 
 @functools.lru_cache(maxsize=4)

@@ -84,7 +84,7 @@ def parse_text(text: str, source: str, rules: Rules = NO_RULES) -> ParsedDocumen
     site_rules = rules.for_site(site)
     repeated = repeated_segments([break_hints(_raw_body(block)) for block in blocks], chrome)
     articles = tuple(
-        _article(position, block, source, repeated, site_rules)
+        _article(position, block, source, repeated, site_rules, chrome)
         for position, block in enumerate(blocks, 1)
     )
     return ParsedDocument(source, chrome, articles, site)
@@ -95,11 +95,16 @@ def _raw_body(block: Block) -> str:
 
 
 def _article(
-    position: int, block: Block, source: str, repeated: frozenset[str], rules: SiteRules
+    position: int,
+    block: Block,
+    source: str,
+    repeated: frozenset[str],
+    rules: SiteRules,
+    chrome: tuple[str, ...],
 ) -> ParsedArticle:
     raw = _raw_body(block)
     images = tuple(Removal(m[0], "image", bp.IMAGE_REASON) for m in IMAGE_REFERENCE.finditer(raw))
-    cleaned = clean_body(IMAGE_REFERENCE.sub("", raw), repeated, rules)
+    cleaned = clean_body(IMAGE_REFERENCE.sub("", raw), repeated, rules, chrome)
     text, entries = extract_glossary(cleaned.text)
     if not text and not entries:
         raise ParseError(
