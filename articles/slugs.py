@@ -1,13 +1,20 @@
 """Unique slugs for any model with a `slug` field, free of check-then-insert races."""
 
 from django.db import IntegrityError, models, transaction
+from django.db.models import Q
 
 from . import text
 
 
 def unique_slug(model, base: str, exclude=None) -> str:
-    """`base`, or `base-2`, `base-3`… whichever is free now (ignoring the row `exclude`)."""
-    rows = model._default_manager.filter(slug__startswith=base)
+    """`base`, or `base-2`, `base-3`… whichever is free now (ignoring the row `exclude`).
+
+    Only `base` and the slugs after `base-` in the slug index are read: a range both
+    databases look up in their index, where `startswith` (SQLite's `LIKE`) reads every row.
+    """
+    rows = model._default_manager.filter(
+        Q(slug=base) | Q(slug__gt=f"{base}-", slug__lt=f"{base}-\U0010ffff")
+    ).order_by()
     if exclude is not None:
         rows = rows.exclude(pk=exclude)
     taken = set(rows.values_list("slug", flat=True))

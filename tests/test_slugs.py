@@ -33,3 +33,28 @@ def test_slug_is_kept_when_the_title_changes():
     article.title = "新的标题"
     article.save()
     assert article.slug == "chan-ye-hu-lian-wang-li-nian"
+
+
+def test_free_slug_lookup_reads_the_slug_index_not_every_article(db):
+    """`startswith` is SQLite's `LIKE`, which scans the table: every save got slower as the
+    corpus grew. The look-up is a range on the slug index instead."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from articles.models import Article
+    from articles.slugs import unique_slug
+
+    make_article("产业互联网周报")
+    with CaptureQueriesContext(connection) as queries:
+        assert (
+            unique_slug(Article, "chan-ye-hu-lian-wang-zhou-bao")
+            == "chan-ye-hu-lian-wang-zhou-bao-2"
+        )
+    (query,) = queries.captured_queries
+    explain = "EXPLAIN QUERY PLAN " if connection.vendor == "sqlite" else "EXPLAIN "
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SET enable_seqscan = off")  # a tiny table: show the usable plan
+        cursor.execute(explain + query["sql"])
+        plan = " ".join(str(row) for row in cursor.fetchall())
+    assert "SCAN articles_article" not in plan and "Seq Scan" not in plan
