@@ -12,7 +12,8 @@ from articles.importer.judge import segments
 from articles.importer.parse import ParsedArticle, ParsedDocument
 from articles.importer.rules import normalise
 
-JUDGED = "boilerplate"  # the removals an editor can overrule: the judge's and the rules'
+# The removals an editor can overrule: the judge's, the rules' and the known notices'.
+OVERRULABLE = frozenset({"boilerplate", "pattern"})
 
 
 @dataclass(frozen=True)
@@ -80,7 +81,7 @@ def _article(index: int, site: str, parsed: ParsedArticle) -> ArticleReview:
         title=parsed.title,
         credits=[(label, value) for label, value in labelled if value],
         removed=[
-            Removed(choice(r.text.strip(), r.rule == JUDGED), r.reason) for r in parsed.removed
+            Removed(choice(r.text.strip(), r.rule in OVERRULABLE), r.reason) for r in parsed.removed
         ],
         paragraphs=[p for p in paragraphs if p],
     )

@@ -104,3 +104,25 @@ def test_a_remove_rule_removes_a_kept_segment_with_its_reason(plain):
 def test_rules_of_another_site_do_not_apply(plain):
     rules = Rules.from_rows([("华信网", normalise(NOTICE), KEEP)])
     assert parse(CHANJING, rules) == plain
+
+
+def test_a_keep_rule_also_keeps_a_known_notice_and_a_running_header():
+    """Removals by the known-notice patterns and the PDF running header are overruled by
+    a keep rule as the judge's are, and the import preview offers them for marking."""
+    from articles.import_review import OVERRULABLE
+
+    report = CORPUS / "zhiku-report" / "02-warehouse-data-rights-llm.txt"
+    before = parse(report)
+    found = [
+        (a.position, r)
+        for a in before.articles
+        for r in a.removed
+        if r.rule == "pattern" and "页眉" in r.reason
+    ]
+    assert found and all(r.rule in OVERRULABLE for _, r in found)
+    position, header = found[0]
+    rules = Rules.from_rows([(before.site, normalise(header.text), KEEP)])
+    after = parse(report, rules).articles[position - 1]
+    assert header.text not in [r.text for r in after.removed]
+    title = header.text.split()[-1]
+    assert title not in before.articles[position - 1].body and title in after.body

@@ -47,11 +47,13 @@ def clean_body(
     """
     figures: list[Removal] = []
     text = bp.FIGURE_NOTE.sub(  # first: a chart's `来源:` line is not the article's credit
-        lambda m: _record(m, figures, "图表标题或数据来源", bp.HINT), break_hints(raw)
+        lambda m: _record(m, figures, "图表标题或数据来源", rules, bp.HINT), break_hints(raw)
     )
     header = running_header(chrome)
     if header:
-        text = header.sub(lambda m: _record(m, figures, bp.RUNNING_HEADER_REASON, bp.HINT), text)
+        text = header.sub(
+            lambda m: _record(m, figures, bp.RUNNING_HEADER_REASON, rules, bp.HINT), text
+        )
     text, lines = take_credit_lines(text)
     text = _EMPTY_BRACKETS.sub("", text)  # `(来源:… 记者 …)` once its fields are out
     removed = [Removal(line.text, "credit", _CREDIT_REASONS[line.role]) for line in lines]
@@ -67,7 +69,7 @@ def clean_body(
         for pattern in (bp.COLUMNIST, bp.COLUMN_TAG, bp.PUBLISHER)
         for m in pattern.finditer(tail)
     ]
-    text, judged = remove_boilerplate(strip_boilerplate(text, removed), repeated, rules)
+    text, judged = remove_boilerplate(strip_boilerplate(text, removed, rules), repeated, rules)
     removed += judged
     text, standfirst, label = _front_matter(text)
     if label:
@@ -107,16 +109,23 @@ def running_header(chrome: tuple[str, ...]) -> re.Pattern[str] | None:
     )
 
 
-def strip_boilerplate(text: str, removed: list[Removal]) -> str:
+def strip_boilerplate(text: str, removed: list[Removal], rules: SiteRules = NO_SITE_RULES) -> str:
     """Remove calls to action, copyright and image notices wherever they occur."""
     for pattern in (*bp.INLINE_BOILERPLATE, bp.PAGE_WIDGET):
-        text = pattern.sub(lambda m: _record(m, removed, "已知的平台提示语"), text)
+        text = pattern.sub(lambda m: _record(m, removed, "已知的平台提示语", rules), text)
     return text
 
 
-def _record(match: re.Match[str], removed: list[Removal], reason: str, gap: str = "") -> str:
-    if match.group():
-        removed.append(Removal(match.group(), "pattern", reason))
+def _record(
+    match: re.Match[str], removed: list[Removal], reason: str, rules: SiteRules, gap: str = ""
+) -> str:
+    """Record the removal of what `match` found and leave `gap`, unless the site's editors
+    said to keep it."""
+    found = match.group()
+    if rules.decide(found, (reason, len(found))) is None:
+        return found
+    if found:
+        removed.append(Removal(found, "pattern", reason))
     return gap
 
 
