@@ -1,35 +1,14 @@
 """Editors may see and delete the site rules they teach the importer."""
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
+
+from accounts.role_grants import grant_roles
 
 EDITOR = "编辑"
 CODENAMES = ["view_siterule", "delete_siterule"]
 
 
-def grant(apps, schema_editor):
-    app_config = apps.get_app_config("articles")
-    app_config.models_module = True
-    create_permissions(app_config, apps=apps, verbosity=0)
-    app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    group, _ = Group.objects.get_or_create(name=EDITOR)
-    group.permissions.add(
-        *Permission.objects.filter(content_type__app_label="articles", codename__in=CODENAMES)
-    )
-
-
-def revoke(apps, schema_editor):
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    for group in Group.objects.filter(name=EDITOR):
-        group.permissions.remove(
-            *Permission.objects.filter(content_type__app_label="articles", codename__in=CODENAMES)
-        )
-
-
 class Migration(migrations.Migration):
     dependencies = [("articles", "0023_site_rules_and_source_texts")]
 
-    operations = [migrations.RunPython(grant, revoke)]
+    operations = [grant_roles("articles", {EDITOR: CODENAMES})]
