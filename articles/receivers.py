@@ -45,7 +45,7 @@ def bump_after_commit(*scopes: str) -> None:
 
 
 _batch = threading.local()
-BATCH_CHUNK = 1000  # articles indexed and refreshed together at the end of a batch
+BATCH_CHUNK = 1000  # articles indexed together at the end of a batch
 
 
 @contextmanager
@@ -59,9 +59,8 @@ def articles_in_batch():
         yield
         ids, _batch.ids = sorted(_batch.ids), None
         for start in range(0, len(ids), BATCH_CHUNK):
-            chunk = ids[start : start + BATCH_CHUNK]
-            index.index_articles_by_id(chunk)
-            related.refresh_around(chunk)
+            index.index_articles_by_id(ids[start : start + BATCH_CHUNK])
+        related.refresh_around(ids)
     finally:
         _batch.ids = None
 

@@ -23,6 +23,7 @@ from .models import Article, RelatedArticle, TaggedArticle
 STORED = 10  # per article: the five shown, with room for some becoming hidden
 POOL = 100  # latest published articles of each tag considered
 NEIGHBOURS = 50  # articles listing a changed one that are refreshed with it
+CHUNK = 1000  # articles refreshed, or looked up by id, in one go
 
 
 def for_article(article, count: int, at_least: int) -> list[Article]:
@@ -54,13 +55,28 @@ def _union(*querysets) -> RawSQL:
 
 def refresh_around(article_ids) -> None:
     """Refresh the related articles of `article_ids` and those of the articles they concern:
-    the ones they list and (up to `NEIGHBOURS` each) the ones listing them."""
+    the ones they list and (up to `NEIGHBOURS` each) the ones listing them. Each is
+    refreshed once, `CHUNK` at a time, however many there are (an import's thousands)."""
     article_ids = set(article_ids)
-    listing = RelatedArticle.objects.filter(other__in=article_ids).values_list("article", flat=True)
-    listing = set(listing.order_by("-id")[: NEIGHBOURS * len(article_ids)])
-    refresh(article_ids)
-    listed = RelatedArticle.objects.filter(article__in=article_ids).values_list("other", flat=True)
-    refresh((listing | set(listed)) - article_ids)
+    listing = set()
+    for chunk in _chunks(article_ids):
+        rows = RelatedArticle.objects.filter(other__in=chunk).values_list("article", flat=True)
+        listing.update(rows.order_by("-id")[: NEIGHBOURS * len(chunk)])
+    for chunk in _chunks(article_ids):
+        refresh(chunk)
+    listed = set()
+    for chunk in _chunks(article_ids):
+        listed.update(
+            RelatedArticle.objects.filter(article__in=chunk).values_list("other", flat=True)
+        )
+    for chunk in _chunks((listing | listed) - article_ids):
+        refresh(chunk)
+
+
+def _chunks(ids):
+    ordered = sorted(ids)
+    for start in range(0, len(ordered), CHUNK):
+        yield ordered[start : start + CHUNK]
 
 
 def refresh_all() -> int:
@@ -83,7 +99,9 @@ def _store(article_ids: set[int], tags: dict[int, set[int]], replaced) -> None:
     `tags` holds."""
     pools = _pools({tag for ids in tags.values() for tag in ids})
     candidates = {pk for pool in pools.values() for pk, _ in pool}
-    tags.update(_tags_of(TaggedArticle.objects.filter(content_object__in=candidates - tags.keys())))
+    # Candidates may be tens of thousands, beyond what SQLite takes in one `IN`.
+    for chunk in _chunks(candidates - tags.keys()):
+        tags.update(_tags_of(TaggedArticle.objects.filter(content_object__in=chunk)))
     published_at = {pk: when for pool in pools.values() for pk, when in pool}
     rows = []
     for pk in article_ids:

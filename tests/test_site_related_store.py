@@ -105,3 +105,31 @@ def test_a_count_changes_with_the_content(client, django_capture_on_commit_callb
         make_article("新文")
 
     assert client.get("/articles/").context["paginator"].count == 22
+
+
+def test_refreshing_in_small_chunks_stores_what_one_chunk_stores(monkeypatch):
+    articles = [
+        make_article(f"文{n}", tags=["a", "b", "c", "d"][: 1 + n % 4], **days_ago(n))
+        for n in range(9)
+    ]
+    ids = [a.pk for a in articles]
+    RelatedArticle.objects.all().delete()
+    related.refresh_around(ids)
+    whole = set(RelatedArticle.objects.values_list("article", "other", "shared"))
+
+    RelatedArticle.objects.all().delete()
+    monkeypatch.setattr(related, "CHUNK", 2)
+    related.refresh_around(ids)
+
+    assert set(RelatedArticle.objects.values_list("article", "other", "shared")) == whole
+
+
+def test_a_batch_refreshes_related_articles_once_for_all_its_articles(monkeypatch):
+    from articles import editing, receivers
+
+    calls = []
+    monkeypatch.setattr(receivers, "BATCH_CHUNK", 2)
+    monkeypatch.setattr(related, "refresh_around", lambda ids: calls.append(sorted(ids)))
+    with editing.import_batch():
+        saved = [make_article(f"批{n}", tags=["a"]) for n in range(5)]
+    assert calls == [sorted(a.pk for a in saved)]
