@@ -202,11 +202,11 @@ def import_article(article: Article, *, tags, user) -> Article:
     return save(article, user=user, tags=tags, comment=comment)
 
 
-def import_batch() -> AbstractContextManager:
+def import_batch(progress=None) -> AbstractContextManager:
     """Around the imports of many articles (an import's): their search index rows and
     related articles are written at its end, a thousand articles at a time, still inside
-    the transaction."""
-    return receivers.articles_in_batch()
+    the transaction; `progress(done, total)` follows that work."""
+    return receivers.articles_in_batch(progress)
 
 
 def render_again(articles) -> int:

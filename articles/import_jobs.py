@@ -22,7 +22,7 @@ from django.tasks import task
 from . import site_rules
 from .import_review import choice_of, review
 from .importer import sources
-from .importer.load import import_documents
+from .importer.load import DOCUMENTS, INDEXING, import_documents
 from .importer.parse import ParseError
 from .importer.report import KIND_LABELS, KINDS, OUTCOME_LABELS, OUTCOMES
 from .models import ImportJob, ImportUpload, SiteRule
@@ -128,7 +128,7 @@ def _parse(job: ImportJob, rules):
 
 
 def _import(job: ImportJob, documents, *, dry_run: bool):
-    phase = "试运行" if dry_run else "导入"
+    phases = {DOCUMENTS: "试运行" if dry_run else "导入", INDEXING: "建立搜索索引与相关文章"}
     return import_documents(
         documents,
         status=job.new_status,
@@ -136,7 +136,7 @@ def _import(job: ImportJob, documents, *, dry_run: bool):
         separate=job.separate,
         dry_run=dry_run,
         user=job.created_by,
-        progress=lambda n, total, articles: _note(job, phase, n, total),
+        progress=lambda n, total, articles, stage: _note(job, phases[stage], n, total),
     )
 
 

@@ -49,8 +49,9 @@ BATCH_CHUNK = 1000  # articles indexed together at the end of a batch
 
 
 @contextmanager
-def articles_in_batch():
-    """Index and refresh the related articles of the articles saved inside, once, at the end."""
+def articles_in_batch(progress=None):
+    """Index and refresh the related articles of the articles saved inside, once, at the end;
+    `progress(done, total)` follows that work, counting articles."""
     if getattr(_batch, "ids", None) is not None:  # already in a batch: it does the work
         yield
         return
@@ -60,7 +61,11 @@ def articles_in_batch():
         ids, _batch.ids = sorted(_batch.ids), None
         for start in range(0, len(ids), BATCH_CHUNK):
             index.index_articles_by_id(ids[start : start + BATCH_CHUNK])
+            if progress and start + BATCH_CHUNK < len(ids):
+                progress(start + BATCH_CHUNK, len(ids))
         related.refresh_around(ids)
+        if progress and ids:
+            progress(len(ids), len(ids))
     finally:
         _batch.ids = None
 

@@ -96,7 +96,7 @@ def child(folder: Path) -> None:
     import django
 
     django.setup()
-    from articles.importer.load import import_documents
+    from articles.importer.load import DOCUMENTS, import_documents
     from articles.importer.sources import RawDocument
 
     files = sorted(folder.glob("*.txt"))
@@ -104,15 +104,14 @@ def child(folder: Path) -> None:
     memory = {}
     started = time.monotonic()
 
-    def progress(done: int, total: int, articles: int) -> None:
-        if done in (tenth, total):
+    def progress(done: int, total: int, articles: int, stage: str) -> None:
+        if stage == DOCUMENTS and done in (tenth, total):
             memory[done] = round(rss_mib(), 1)
         width = 40
         bar = "#" * (width * done // total)
         rate = articles / max(time.monotonic() - started, 1e-9)
-        line = (
-            f"[{bar:<{width}}] {done}/{total} documents, {articles} articles, {rate:.1f} articles/s"
-        )
+        what = "documents" if stage == DOCUMENTS else "articles indexed"
+        line = f"[{bar:<{width}}] {stage}: {done}/{total} {what}, {rate:.1f} articles/s so far"
         sys.stderr.write(f"\r{line} ")
         sys.stderr.flush()
 

@@ -185,7 +185,26 @@ def test_large_input_shows_progress_and_imports_everything(tmp_path):
     call_command("import_seeds", str(path), stdout=io.StringIO(), stderr=err)
     assert Article.objects.count() == 60
     assert "1/1 个文件，60 篇文章" in err.getvalue()
+    assert "搜索索引与相关文章 60/60 篇" in err.getvalue()  # the work after the last file
     assert Author.objects.filter(name="示例作者1").exists()
+
+
+def test_progress_follows_the_documents_then_the_indexing(monkeypatch, tmp_path):
+    from articles import receivers
+    from articles.importer.load import DOCUMENTS, INDEXING, import_documents
+    from articles.importer.sources import RawDocument
+
+    monkeypatch.setattr(receivers, "BATCH_CHUNK", 25)
+    path = tmp_path / "big.txt"
+    path.write_text(synthetic_document(60), encoding="utf-8")
+    calls = []
+    import_documents([RawDocument.from_path(path)], progress=lambda *call: calls.append(call))
+    assert calls == [
+        (1, 1, 60, DOCUMENTS),
+        (25, 60, 60, INDEXING),
+        (50, 60, 60, INDEXING),
+        (60, 60, 60, INDEXING),
+    ]
 
 
 def test_two_documents_import_together(tmp_path, seed_path):

@@ -45,6 +45,8 @@ from .tagging import TagSuggester
 from .terms import Defined, as_defined, write_terms
 from .writer import ArticleWriter, Item, TagBook, as_imported, plain_text
 
+DOCUMENTS, INDEXING = "documents", "indexing"  # the stages `progress` is told of
+
 
 def import_documents(
     documents,
@@ -58,8 +60,10 @@ def import_documents(
     rules: Rules = NO_RULES,
 ) -> ImportReport:
     """Write `documents` (`RawDocument`s or `ParsedDocument`s); report what was (or, with
-    `dry_run`, would be) changed. `progress(done, total, articles)` follows the documents
-    (`articles`: how many the documents done held).
+    `dry_run`, would be) changed. `progress(done, total, articles, stage)` follows the
+    documents (stage `DOCUMENTS`; `articles`: how many the documents done held), then the
+    written articles' index rows and related articles (stage `INDEXING`, done and total
+    counting articles).
 
     New articles are created by `user` (None for the command), which the workflow history
     records as their first status change. `separate` creates near-duplicates of existing
@@ -69,17 +73,23 @@ def import_documents(
     report = ImportReport()
     documents = list(documents)
     total = len(documents)
+
+    def held() -> int:
+        return sum(report.counts["articles"].values())
+
+    def indexing(done: int, count: int) -> None:
+        progress(done, count, held(), INDEXING)
+
     with transaction.atomic():
-        with editing.import_batch():  # index rows and related articles: once, at the end
+        # Index rows and related articles: once, at the end.
+        with editing.import_batch(progress=indexing if progress else None):
             run = _Run(
                 status=status, force=force, separate=separate, user=user, report=report, rules=rules
             )
             for n, document in enumerate(documents, start=1):
                 run.add(document)
-                if progress and n < total:
-                    progress(n, total, sum(report.counts["articles"].values()))
-        if progress and total:
-            progress(total, total, sum(report.counts["articles"].values()))
+                if progress:
+                    progress(n, total, held(), DOCUMENTS)
         if dry_run:
             transaction.set_rollback(True)
     return report

@@ -12,7 +12,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from articles import site_rules
-from articles.importer.load import import_documents
+from articles.importer.load import DOCUMENTS, import_documents
 from articles.importer.parse import ParseError
 from articles.importer.report import KIND_LABELS, KINDS, OUTCOME_LABELS, OUTCOMES
 from articles.importer.sources import RawDocument, collect_paths
@@ -71,11 +71,15 @@ class Command(BaseCommand):
         if verbosity > 0:
             self._summary(report, [path.name for path in files], dry_run)
 
-    def _progress(self, done: int, total: int, articles: int) -> None:
+    def _progress(self, done: int, total: int, articles: int, stage: str) -> None:
         width = 30
         filled = width * done // total
         end = "\n" if done == total else ""
-        bar = f"[{'#' * filled}{'.' * (width - filled)}] {done}/{total} 个文件，{articles} 篇文章"
+        if stage == DOCUMENTS:
+            what = f"{done}/{total} 个文件，{articles} 篇文章"
+        else:
+            what = f"搜索索引与相关文章 {done}/{total} 篇"
+        bar = f"[{'#' * filled}{'.' * (width - filled)}] {what}"
         self.stderr.write(f"\r{bar}", ending=end)
         self.stderr.flush()
 
