@@ -499,3 +499,46 @@ def test_a_pdf_running_header_goes_and_the_site_named_in_prose_stays():
     assert article.headings == ("第一部分评估方法", "第二部分主要发现")
     headers = [r for r in article.removed if r.reason == "PDF 页眉（站点名称与报告标题）"]
     assert [r.text.split()[-1] for r in headers] == ["平台赋能成效评估报告"] * 2
+
+
+def test_the_sites_name_glued_after_a_reading_list_goes_with_it():
+    text = (
+        "中国某某促进会资讯\n首页 协会动态 联系我们\n咨询电话：010-6852 3377\n\n"
+        "协会举办案例评审会秘书处\n\n协会举办案例评审会\n\n"
+        "今年共收到申报案例一百六十余个,最终入选四十二个,中小企业牵头的案例首次超过一半。"
+        "评审专家认为,可复制性比投入规模更重要。"
+        "推荐阅读:《协会举办数据流通研讨会》《工控安全的五个漏洞》中国某某促进会 "
+        "咨询电话：010-6852 3377\n"
+    )
+    article = parse_text(text, "doc.txt").articles[0]
+    assert article.body.endswith("评审专家认为，可复制性比投入规模更重要。")
+
+
+def test_a_readers_letters_address_and_what_is_left_between_footer_pieces_go():
+    body = (
+        "只有当你的业务模式确实独特,而且这种独特性正是你的竞争力所在,自建才值得认真考虑。"
+        "欢迎读者继续来信,来信请寄:上海市徐汇区漕溪北路88号《智造周刊》编辑部 读者服务部 "
+        "订阅热线:400-820-6617 本期完"
+    )
+    article = parse_text(one_article(body), "doc.txt").articles[0]
+    assert article.body.endswith("自建才值得认真考虑。")
+    reasons = {r.text.strip(): r.reason for r in article.removed}
+    assert reasons["读者服务部"] == "页脚中夹在站点信息之间的片段"
+
+
+def test_a_fragment_between_footer_pieces_stays_when_it_ends_a_sentence():
+    body = (
+        "只有当你的业务模式确实独特,自建才值得认真考虑。订阅热线:400-820-6617 "
+        "以上是本期的全部内容。 投稿邮箱:tougao@example.cn"
+    )
+    article = parse_text(one_article(body), "doc.txt").articles[0]
+    assert "以上是本期的全部内容。" in article.body
+
+
+def test_a_download_prompt_for_the_full_pdf_goes_whole():
+    body = (
+        "订阅模式对平台的产品化能力提出了更高要求,平台需要把精力集中在通用能力的打磨上。"
+        "回复关键词【平台报告】获取完整版PDF"
+    )
+    article = parse_text(one_article(body), "doc.txt").articles[0]
+    assert article.body.endswith("通用能力的打磨上。")

@@ -55,7 +55,7 @@ INLINE_BOILERPLATE = (
     # WeChat call to action: "(报告原文)回复关键词【…】下载完整报告"
     re.compile(
         r"(?:报告原文|原文|全文|报告)?(?:后台)?回复(?:关键词|关键字)?\s*[【\[][^】\]]{1,30}[】\]]"
-        r"(?:即可)?(?:免费)?(?:下载|获取|领取|查看)(?:完整|全部)?(?:报告|资料|原文|全文|文件|PDF)?"
+        r"(?:即可)?(?:免费)?(?:下载|获取|领取|查看)(?:完整|全部)?版?(?:报告|资料|原文|全文|文件|PDF)?"
     ),
     re.compile(r"欢迎(?:分享|转发)(?:至|到|给)?朋友圈"),  # share prompt
     # post counter, "这是申鹤公众号第578天的第578篇原创文章"
@@ -338,7 +338,7 @@ CONTACT = re.compile(
     r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+"
     r"|(?:微信号?|微信ID|ID|公众号)\s*[:：]\s*[A-Za-z0-9_\-]{3,}"
     r"|\d{3,4}[-‐–—\s]\d{3,4}[-‐–—\s]?\d{3,4}|\b1[3-9]\d{9}\b"
-    r"|(?:热线|邮箱|商务合作|广告合作|投稿|电话|联系方式|地址)\s*[:：]"
+    r"|(?:热线|邮箱|商务合作|广告合作|投稿|电话|联系方式|地址)\s*[:：]|(?:来信|来稿|稿件)请寄"
 )
 DECORATION_CHARS = "\u2190-\u21ff\u25a0-\u25ff\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff★☆"
 DECORATION = re.compile(f"[{DECORATION_CHARS}]")
@@ -385,6 +385,9 @@ CALL_MAX = 60  # a call to action is short
 RIGHTS_MAX = 45  # a rights notice at an edge or on its own is shorter than prose about rights
 NOTICE_MAX = 90  # so is a notice or a contact line
 EDGE_SEGMENTS = 3  # segments at either end of a body count as its edges
+# A short fragment without a sentence end between two removed segments at a body's edge
+# (`… 编辑部 读者服务部 订阅热线：…`) is what is left of the site's footer.
+FRAGMENT_MAX = 12
 # A segment found at the edges of two or more bodies of one document is the site's.
 REPEAT_MIN_BODIES = 2
 REPEAT_MIN_LENGTH = 6

@@ -99,6 +99,7 @@ def edge_segments(text: str) -> set[str]:
     """The segments at the edges of one body, for `repeated_segments`."""
     segments = [m.group() for m in _SEGMENT.finditer(text)]
     edges = segments[: bp.EDGE_SEGMENTS] + segments[-bp.EDGE_SEGMENTS :]
+    edges += [_unmarked(s) for s in edges]  # what follows a glued `推荐阅读：《…》`
     return {s for s in edges if len(s) >= bp.REPEAT_MIN_LENGTH}
 
 
@@ -135,11 +136,14 @@ def remove_boilerplate(
         place = Place(
             edge=i < bp.EDGE_SEGMENTS or kept_after < bp.EDGE_SEGMENTS,
             alone=_alone(text, match.start(), match.end()) or match.group()[0] in "(（",
-            repeated=match.group() in repeated,
+            repeated=match.group() in repeated or _unmarked(match.group()) in repeated,
         )
         verdicts[i] = rules.decide(match.group(), judge(match.group(), place))
         if verdicts[i] is None or verdicts[i][1] < len(match.group()):
             kept_after += 1
+    for i in _footer_fragments(segments, verdicts):
+        fragment = segments[i].group()
+        verdicts[i] = rules.decide(fragment, (_FRAGMENT_REASON, len(fragment)))
     removals: list[Removal] = []
     parts: list[str] = []
     cursor = 0
@@ -153,6 +157,43 @@ def remove_boilerplate(
         cursor = match.start() + length
     parts.append(text[cursor:])
     return "".join(parts), removals
+
+
+_FRAGMENT_REASON = "页脚中夹在站点信息之间的片段"
+
+
+def _unmarked(text: str) -> str:
+    """`text` without a leading marker glued to it (`推荐阅读：《…》`), as the judge reads it."""
+    for pattern, _ in _LEADING:
+        match = pattern.match(text)
+        if match and match.end():
+            return text[match.end() :]
+    return text
+
+
+def _footer_fragments(segments: list[re.Match[str]], verdicts: list) -> list[int]:
+    """Short kept fragments without a sentence end lying between two wholly removed
+    segments among the last `EDGE_SEGMENTS` kept ones: what is left of a footer."""
+
+    def removed(i: int) -> bool:
+        return (
+            0 <= i < len(verdicts)
+            and verdicts[i] is not None
+            and (verdicts[i][1] == len(segments[i].group()))
+        )
+
+    found, kept_after = [], 0
+    for i in range(len(segments) - 1, 0, -1):
+        text = segments[i].group()
+        if verdicts[i] is not None:
+            continue
+        if kept_after >= bp.EDGE_SEGMENTS:
+            break
+        kept_after += 1
+        short = len(text.strip()) <= bp.FRAGMENT_MAX and not _has_sentence_end(text)
+        if short and removed(i - 1) and removed(i + 1):
+            found.append(i)
+    return found
 
 
 def _alone(text: str, start: int, end: int) -> bool:
