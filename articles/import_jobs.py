@@ -25,7 +25,7 @@ from .importer import sources
 from .importer.load import DOCUMENTS, INDEXING, import_documents
 from .importer.parse import ParseError
 from .importer.report import KIND_LABELS, KINDS, OUTCOME_LABELS, OUTCOMES
-from .models import ImportJob, ImportUpload, SiteRule
+from .models import Article, ImportJob, ImportUpload, SiteRule, SourceText
 
 log = logging.getLogger(__name__)
 PROGRESS_TTL = 3600  # seconds; a step that takes longer shows no figures, only its state
@@ -47,6 +47,25 @@ def start(uploads: list[tuple[str, bytes]], *, status: str, force: bool, user) -
             for n, (name, data) in enumerate(uploads)
         )
         check_import.enqueue(job.pk)
+    return job
+
+
+def start_reapply(sites: set[str], *, user) -> ImportJob | None:
+    """A job importing again, under the current site rules, the kept documents of `sites`
+    (new articles as drafts, edited ones left alone), handed straight to the worker; None
+    when no document of theirs was kept."""
+    texts = SourceText.objects.filter(site__in=sites).order_by("source")
+    with transaction.atomic():
+        if not texts.exists():
+            return None
+        job = ImportJob.objects.create(
+            created_by=user, new_status=Article.Status.DRAFT, state=ImportJob.State.IMPORTING
+        )
+        ImportUpload.objects.bulk_create(
+            ImportUpload(job=job, position=n, name=text.source, data=text.text.encode("utf-8"))
+            for n, text in enumerate(texts)
+        )
+        run_import.enqueue(job.pk)
     return job
 
 

@@ -1,5 +1,6 @@
 """Editors' rules per source site: recorded from the import preview, handed to the parser,
-re-applied on request to the site's imported articles that no editor has changed.
+re-applied on request to the site's imported articles that no editor has changed (an
+import job of the kept documents: `import_jobs.start_reapply`).
 
 The rules themselves are data for the parser (`articles.importer.rules`); this module
 reads and writes them (`SiteRule`) and keeps each imported document's text
@@ -10,14 +11,10 @@ from collections.abc import Iterable
 
 from django.utils import timezone
 
-from .importer import limits
 from .importer.decode import decode
-from .importer.load import import_documents
-from .importer.parse import parse_text
-from .importer.report import ImportReport
 from .importer.rules import Rules, normalise, site_key
 from .importer.structure import split_document
-from .models import Article, SiteRule, SourceText
+from .models import SiteRule, SourceText
 from .text import unix_newlines
 
 KEY_MAX = SiteRule._meta.get_field("key").max_length
@@ -61,15 +58,3 @@ def remember(files: Iterable[tuple[str, bytes]]) -> None:
             source=source,
             defaults={"site": site_key(chrome), "text": text, "imported_at": timezone.now()},
         )
-
-
-def reapply(sites: set[str], *, user) -> ImportReport:
-    """Import the kept documents of `sites` again under the current rules.
-
-    Exactly an import: only articles no editor has changed are updated (through
-    `articles.editing`); edited and deleted ones are left alone.
-    """
-    rules = current()
-    stored = SourceText.objects.filter(site__in=sites).order_by("source")
-    documents = limits.check([parse_text(d.text, d.source, rules) for d in stored])
-    return import_documents(documents, status=Article.Status.DRAFT, user=user)

@@ -12,7 +12,7 @@ from django.core.management import call_command
 
 from articles import editing, site_rules
 from articles.importer.rules import KEEP, REASON, REMOVE
-from articles.models import Article, SiteRule, SourceText
+from articles.models import Article, ImportJob, SiteRule, SourceText
 
 pytestmark = pytest.mark.django_db
 
@@ -125,14 +125,46 @@ def test_reapply_changes_only_articles_no_editor_changed(editor_client, tmp_path
     response = editor_client.post(
         RULES_URL, {"action": "reapply", "_selected_action": [rule.pk]}, follow=True
     )
+    job = ImportJob.objects.get()  # the worker imported the kept documents as a job
+    assert response.redirect_chain[-1][0].endswith(f"/import/{job.pk}/")
     messages = [str(m) for m in response.context["messages"]]
-    assert messages and messages[0].startswith("已重新应用 1 个站点的规则：文章 新建 0、更新 1")
+    assert messages and messages[0].startswith("正在后台把 1 个站点的规则重新应用")
+    assert job.state == ImportJob.State.DONE and not job.uploads.exists()
+    assert "导入结果" in response.content.decode()
     untouched.refresh_from_db()
     edited.refresh_from_db()
     assert first_sentence not in untouched.body
     assert untouched.source_hash == untouched.content_hash()
     assert untouched.revisions.first().comment == "导入更新"
     assert edited.body == edited_body
+
+
+def test_reapply_is_queued_and_never_parses_in_the_request(editor_client, settings, monkeypatch):
+    """The action only hands the kept documents to the task worker, as an import job."""
+    call_command("import_seeds", str(FIRST), verbosity=0)
+    rule = site_rules.record(SITE, NOTICE, KEEP, editor_client.user)
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
+
+    def no_parsing(*args, **kwargs):
+        raise AssertionError("parsed during the request")
+
+    monkeypatch.setattr("articles.importer.sources.parse", no_parsing)
+    monkeypatch.setattr("articles.importer.parse.parse_text", no_parsing)
+    response = editor_client.post(RULES_URL, {"action": "reapply", "_selected_action": [rule.pk]})
+    job = ImportJob.objects.get()
+    assert response.status_code == 302 and response["Location"].endswith(f"/import/{job.pk}/")
+    assert job.state == ImportJob.State.IMPORTING and job.new_status == Article.Status.DRAFT
+    assert [u.name for u in job.uploads.all()] == [FIRST.name]
+
+
+def test_reapply_without_kept_documents_says_so(editor_client):
+    rule = site_rules.record("没有原文的站点", NOTICE, KEEP, editor_client.user)
+    response = editor_client.post(
+        RULES_URL, {"action": "reapply", "_selected_action": [rule.pk]}, follow=True
+    )
+    messages = [str(m) for m in response.context["messages"]]
+    assert messages == ["这些站点没有保存的导入原文，无可重新应用。"]
+    assert not ImportJob.objects.exists()
 
 
 def test_the_command_applies_rules_and_keeps_documents():

@@ -1,9 +1,9 @@
 """Admin for the rules editors taught the importer in its preview: see, delete, re-apply."""
 
 from django.contrib import admin, messages
+from django.shortcuts import redirect
 
-from articles import import_jobs, roles, site_rules
-from articles.importer.parse import ParseError
+from articles import import_jobs, roles
 from articles.models import SiteRule
 
 
@@ -32,15 +32,18 @@ class SiteRuleAdmin(admin.ModelAdmin):
         permissions=["reapply"],
     )
     def reapply(self, request, queryset):
+        """Hand the sites' kept documents to the task worker as an import job, and show
+        that job's page: its progress, then what changed."""
         sites = set(queryset.values_list("site", flat=True))
-        try:
-            report = site_rules.reapply(sites, user=request.user)
-        except ParseError as error:
-            self.message_user(request, f"无法按规则解析 {error}", messages.ERROR)
-            return
+        job = import_jobs.start_reapply(sites, user=request.user)
+        if job is None:
+            self.message_user(
+                request, "这些站点没有保存的导入原文，无可重新应用。", messages.WARNING
+            )
+            return None
         self.message_user(
             request,
-            f"已重新应用 {len(sites)} 个站点的规则：{import_jobs.counts_line(report)}。"
-            "被编辑改过的文章保持不变。",
-            messages.SUCCESS,
+            f"正在后台把 {len(sites)} 个站点的规则重新应用到其导入文章；被编辑改过的文章保持不变。",
+            messages.INFO,
         )
+        return redirect(f"{self.admin_site.name}:articles_article_import_job", job.pk)
