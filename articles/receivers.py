@@ -45,7 +45,6 @@ def bump_after_commit(*scopes: str) -> None:
 
 
 _batch = threading.local()
-BATCH_CHUNK = 1000  # articles indexed together at the end of a batch
 
 
 @contextmanager
@@ -58,11 +57,13 @@ def articles_in_batch(progress=None):
     _batch.ids = set()
     try:
         yield
-        ids, _batch.ids = sorted(_batch.ids), None
-        for start in range(0, len(ids), BATCH_CHUNK):
-            index.index_articles_by_id(ids[start : start + BATCH_CHUNK])
-            if progress and start + BATCH_CHUNK < len(ids):
-                progress(start + BATCH_CHUNK, len(ids))
+        ids, _batch.ids = _batch.ids, None
+        indexed = 0
+        for chunk in related.chunks(ids):
+            index.index_articles_by_id(chunk)
+            indexed += len(chunk)
+            if progress and indexed < len(ids):
+                progress(indexed, len(ids))
         related.refresh_around(ids)
         if progress and ids:
             progress(len(ids), len(ids))

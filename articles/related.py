@@ -59,21 +59,22 @@ def refresh_around(article_ids) -> None:
     refreshed once, `CHUNK` at a time, however many there are (an import's thousands)."""
     article_ids = set(article_ids)
     listing = set()
-    for chunk in _chunks(article_ids):
+    for chunk in chunks(article_ids):
         rows = RelatedArticle.objects.filter(other__in=chunk).values_list("article", flat=True)
         listing.update(rows.order_by("-id")[: NEIGHBOURS * len(chunk)])
-    for chunk in _chunks(article_ids):
+    for chunk in chunks(article_ids):
         refresh(chunk)
     listed = set()
-    for chunk in _chunks(article_ids):
+    for chunk in chunks(article_ids):
         listed.update(
             RelatedArticle.objects.filter(article__in=chunk).values_list("other", flat=True)
         )
-    for chunk in _chunks((listing | listed) - article_ids):
+    for chunk in chunks((listing | listed) - article_ids):
         refresh(chunk)
 
 
-def _chunks(ids):
+def chunks(ids):
+    """`ids` in order, `CHUNK` at a time."""
     ordered = sorted(ids)
     for start in range(0, len(ordered), CHUNK):
         yield ordered[start : start + CHUNK]
@@ -100,7 +101,7 @@ def _store(article_ids: set[int], tags: dict[int, set[int]], replaced) -> None:
     pools = _pools({tag for ids in tags.values() for tag in ids})
     candidates = {pk for pool in pools.values() for pk, _ in pool}
     # Candidates may be tens of thousands, beyond what SQLite takes in one `IN`.
-    for chunk in _chunks(candidates - tags.keys()):
+    for chunk in chunks(candidates - tags.keys()):
         tags.update(_tags_of(TaggedArticle.objects.filter(content_object__in=chunk)))
     published_at = {pk: when for pool in pools.values() for pk, when in pool}
     rows = []

@@ -36,9 +36,9 @@ def _new_tokenizer():
     return tokenizer
 
 
-def _stored_tokenizer():
+def _stored_tokenizer(name: str):
     """A tokenizer segmenting as `_new_tokenizer()` does, over the stored frequencies, or
-    over a copy of the held dictionary once there is one."""
+    over the held dictionary once there is one."""
     import jieba
 
     from .word_frequencies import StoredFrequencies, ensure_store
@@ -46,7 +46,7 @@ def _stored_tokenizer():
     jieba.setLogLevel(60)
     tokenizer = jieba.Tokenizer()
     if _held:
-        tokenizer.FREQ = dict(_held)
+        tokenizer.FREQ = _held_frequencies(name, {})
         tokenizer.total = _held_total
     else:
         tokenizer.FREQ = StoredFrequencies(ensure_store())
@@ -58,7 +58,7 @@ def _stored_tokenizer():
 def _shared(name: str):
     with _lock:
         if name not in _tokenizers:
-            _tokenizers[name] = _stored_tokenizer()
+            _tokenizers[name] = _stored_tokenizer(name)
         return _tokenizers[name]
 
 
@@ -76,10 +76,19 @@ def hold_dictionary() -> None:
         loaded = _new_tokenizer()
         _held.update(loaded.FREQ)
         _held_total = loaded.total
-        for tokenizer in _tokenizers.values():  # their totals already count taught words
-            frequencies = dict(_held)
-            frequencies.update(tokenizer.FREQ.taught)
-            tokenizer.FREQ = frequencies
+        for name, tokenizer in _tokenizers.items():  # their totals already count taught words
+            tokenizer.FREQ = _held_frequencies(name, tokenizer.FREQ.taught)
+
+
+_NEVER_TAUGHT = {"plain"}  # shared tokenizers that may look words up in `_held` itself
+
+
+def _held_frequencies(name: str, taught: dict) -> dict:
+    """The held dictionary as tokenizer `name`'s frequencies, with the words it was
+    `taught`: `_held` itself for one never taught, else a copy of its own."""
+    if name in _NEVER_TAUGHT:
+        return _held
+    return _held | taught
 
 
 def plain():

@@ -190,11 +190,11 @@ def test_large_input_shows_progress_and_imports_everything(tmp_path):
 
 
 def test_progress_follows_the_documents_then_the_indexing(monkeypatch, tmp_path):
-    from articles import receivers
+    from articles import related
     from articles.importer.load import DOCUMENTS, INDEXING, import_documents
     from articles.importer.sources import RawDocument
 
-    monkeypatch.setattr(receivers, "BATCH_CHUNK", 25)
+    monkeypatch.setattr(related, "CHUNK", 25)
     path = tmp_path / "big.txt"
     path.write_text(synthetic_document(60), encoding="utf-8")
     calls = []

@@ -125,10 +125,10 @@ def test_refreshing_in_small_chunks_stores_what_one_chunk_stores(monkeypatch):
 
 
 def test_a_batch_refreshes_related_articles_once_for_all_its_articles(monkeypatch):
-    from articles import editing, receivers
+    from articles import editing
 
     calls = []
-    monkeypatch.setattr(receivers, "BATCH_CHUNK", 2)
+    monkeypatch.setattr(related, "CHUNK", 2)
     monkeypatch.setattr(related, "refresh_around", lambda ids: calls.append(sorted(ids)))
     with editing.import_batch():
         saved = [make_article(f"批{n}", tags=["a"]) for n in range(5)]

@@ -63,7 +63,7 @@ def corpus_texts() -> list[str]:
 
 def test_search_tokens_of_the_corpus_are_jiebas_own():
     taught = ["产业互联网生态", "智慧零售", "c2b", "数字化转型"]
-    stored = segmenter._stored_tokenizer()
+    stored = segmenter._stored_tokenizer("search")
     loaded = segmenter._new_tokenizer()
     for tokenizer in (stored, loaded):
         for word in taught:

@@ -37,19 +37,18 @@ def clean_body(
     raw: str,
     repeated: frozenset[str] = frozenset(),
     rules: SiteRules = NO_SITE_RULES,
-    chrome: tuple[str, ...] = (),
+    header: re.Pattern[str] | None = None,
 ) -> Cleaned:
     """Strip boilerplate from one body and take out its credits, standfirst and citation.
 
     `repeated` are segments found at the edges of several bodies of the same document;
-    `rules` are the editors' rules for the document's site; `chrome` its chrome lines,
-    whose site name marks a PDF's running headers.
+    `rules` are the editors' rules for the document's site; `header` its PDF running
+    header (`running_header`), if any.
     """
     figures: list[Removal] = []
     text = bp.FIGURE_NOTE.sub(  # first: a chart's `来源:` line is not the article's credit
         lambda m: _record(m, figures, "图表标题或数据来源", rules, bp.HINT), break_hints(raw)
     )
-    header = running_header(chrome)
     if header:
         text = header.sub(
             lambda m: _record(m, figures, bp.RUNNING_HEADER_REASON, rules, bp.HINT), text

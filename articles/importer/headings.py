@@ -10,6 +10,7 @@ found only by the strict rule described at `PLAIN_HEADING`.
 import bisect
 import functools
 import itertools
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -73,8 +74,8 @@ def _numbered_headings(text: str) -> list[tuple[int, int, int]]:
     for i, marker in enumerate(markers):
         following = markers[i + 1] if i + 1 < len(markers) else None
         segment = text[marker.end : following.start if following else len(text)]
-        if following and following.glued:  # the whole segment is the heading
-            ends.append([(bp.HEADING_WEIGHTS["break"], -len(segment))])
+        if following and following.glued:  # the whole segment is the heading, for certain
+            ends.append([(math.inf, -len(segment))])
         else:
             ends.append(_heading_ends(segment, text))
     first = [-max(scored)[1] if scored else None for scored in ends]
@@ -220,14 +221,14 @@ def _score(
     head: str, rest: str, tokens: list[str], offsets: list[int], corpus: str, tags: list[str]
 ) -> float | None:
     """Evidence that a heading ends between `head` and `rest`; None if it cannot."""
-    found = evidence(head, rest, tokens, offsets, corpus, tags)
+    found = _evidence(head, rest, tokens, offsets, corpus, tags)
     if found is None:
         return None
     weight = bp.HEADING_WEIGHTS
     return sum(weight[name] * value for name, value in found.items())
 
 
-def evidence(
+def _evidence(
     head: str, rest: str, tokens: list[str], offsets: list[int], corpus: str, tags: list[str]
 ) -> dict[str, float] | None:
     """The evidence (`HEADING_WEIGHTS` names to amounts) that a heading ends between `head`

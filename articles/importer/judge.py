@@ -50,12 +50,12 @@ class Place:
 def judge(text: str, place: Place) -> tuple[str, int] | None:
     """Why `text` is boilerplate and how much of it from its start (all of it, or a marker
     glued to the author's text), or None if it is the author's."""
-    for pattern, reason in _LEADING:
-        match = pattern.match(text)
-        if match and match.end():
-            rest = text[match.end() :]  # a marker glued to more boilerplate takes it along
-            whole = _whole(rest, place) if rest.strip() else None
-            return reason, len(text) if whole else match.end()
+    marker = _leading_marker(text)
+    if marker:
+        reason, end = marker
+        rest = text[end:]  # a marker glued to more boilerplate takes it along
+        whole = _whole(rest, place) if rest.strip() else None
+        return reason, len(text) if whole else end
     reason = _whole(text, place)
     return (reason, len(text)) if reason else None
 
@@ -162,13 +162,19 @@ def remove_boilerplate(
 _FRAGMENT_REASON = "页脚中夹在站点信息之间的片段"
 
 
-def _unmarked(text: str) -> str:
-    """`text` without a leading marker glued to it (`推荐阅读：《…》`), as the judge reads it."""
-    for pattern, _ in _LEADING:
+def _leading_marker(text: str) -> tuple[str, int] | None:
+    """The reason for a marker leading `text` (`推荐阅读：《…》`) and where it ends, or None."""
+    for pattern, reason in _LEADING:
         match = pattern.match(text)
         if match and match.end():
-            return text[match.end() :]
-    return text
+            return reason, match.end()
+    return None
+
+
+def _unmarked(text: str) -> str:
+    """`text` without a leading marker glued to it, as the judge reads it."""
+    marker = _leading_marker(text)
+    return text[marker[1] :] if marker else text
 
 
 def _footer_fragments(segments: list[re.Match[str]], verdicts: list) -> list[int]:

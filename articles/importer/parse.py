@@ -8,13 +8,14 @@ punctuation of every output text but the title, which stays as printed. Bodies c
 Markdown.
 """
 
+import re
 from dataclasses import dataclass
 
 from articles.text import unix_newlines
 from media.references import IMAGE_REFERENCE
 
 from . import boilerplate as bp
-from .cleanup import break_hints, clean_body
+from .cleanup import break_hints, clean_body, running_header
 from .credits import Credits
 from .decode import ParseError, decode
 from .escaping import escape_inline
@@ -83,8 +84,9 @@ def parse_text(text: str, source: str, rules: Rules = NO_RULES) -> ParsedDocumen
     site = site_key(chrome)
     site_rules = rules.for_site(site)
     repeated = repeated_segments([break_hints(_raw_body(block)) for block in blocks], chrome)
+    header = running_header(chrome)
     articles = tuple(
-        _article(position, block, source, repeated, site_rules, chrome)
+        _article(position, block, source, repeated, site_rules, header)
         for position, block in enumerate(blocks, 1)
     )
     return ParsedDocument(source, chrome, articles, site)
@@ -100,11 +102,11 @@ def _article(
     source: str,
     repeated: frozenset[str],
     rules: SiteRules,
-    chrome: tuple[str, ...],
+    header: re.Pattern[str] | None,
 ) -> ParsedArticle:
     raw = _raw_body(block)
     images = tuple(Removal(m[0], "image", bp.IMAGE_REASON) for m in IMAGE_REFERENCE.finditer(raw))
-    cleaned = clean_body(IMAGE_REFERENCE.sub("", raw), repeated, rules, chrome)
+    cleaned = clean_body(IMAGE_REFERENCE.sub("", raw), repeated, rules, header)
     text, entries = extract_glossary(cleaned.text)
     if not text and not entries:
         raise ParseError(
