@@ -12,8 +12,9 @@ from articles.importer.judge import segments
 from articles.importer.parse import ParsedArticle, ParsedDocument
 from articles.importer.rules import normalise
 
-# The removals an editor can overrule: the judge's, the rules' and the known notices'.
-OVERRULABLE = frozenset({"boilerplate", "pattern"})
+# The removals an editor can overrule: the judge's, the rules', the known notices', the
+# credit lines and the closing sign-off. (A standfirst's label goes with its standfirst.)
+OVERRULABLE = frozenset({"boilerplate", "pattern", "credit", "tail"})
 
 
 @dataclass(frozen=True)

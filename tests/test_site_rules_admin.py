@@ -57,9 +57,18 @@ def test_preview_shows_credits_removals_with_reasons_and_kept_segments(editor_cl
     assert "<dt>来源</dt><dd>工业云笔记</dd>" in content
     assert "（版权、转载或免责声明）" in content and "（署名（作者））" in content
     assert f"0:{NOTICE}" in checkboxes(content, "keep")
-    assert "0:文 | 许晓川" not in checkboxes(content, "keep")  # credits are not the judge's
+    assert "0:文 | 许晓川" in checkboxes(content, "keep")  # a credit line can stay too
     assert f"0:{SENTENCE}" in checkboxes(content, "remove")
     assert not Article.objects.exists() and not SiteRule.objects.exists()
+
+
+def test_marking_a_credit_line_keep_leaves_it_in_the_body_and_out_of_the_credits(editor_client):
+    preview = upload(editor_client, FIRST)
+    confirm(editor_client, preview, keep=["0:文 | 许晓川"])
+    assert SiteRule.objects.filter(site=SITE, text="文 | 许晓川", action=KEEP).exists()
+    article = Article.objects.get(source_document=FIRST.name, body__contains="许晓川")
+    assert "文 | 许晓川" in article.body
+    assert article.original_author != "许晓川"
 
 
 def test_marking_keep_stores_a_rule_applied_now_and_on_the_next_import(editor_client):

@@ -53,15 +53,19 @@ def clean_body(
         text = header.sub(
             lambda m: _record(m, figures, bp.RUNNING_HEADER_REASON, rules, bp.HINT), text
         )
-    text, lines = take_credit_lines(text)
+    text, lines = take_credit_lines(
+        text, lambda line: _kept(line.text, _CREDIT_REASONS[line.role], rules)
+    )
     text = _EMPTY_BRACKETS.sub("", text)  # `(来源:… 记者 …)` once its fields are out
     removed = [Removal(line.text, "credit", _CREDIT_REASONS[line.role]) for line in lines]
     removed += figures
     text, tail = _cut_tail(text)
+    pieces = [piece for piece in tail.split(MARK) if piece.strip(_BLANK)]
+    kept_tail = [piece.strip(_BLANK) for piece in pieces if _kept(piece, _TAIL_REASON, rules)]
     removed += [  # pieces as printed: credit fields inside the tail are recorded already
-        Removal(piece, "tail", "文末署名、简介或转载说明")
-        for piece in tail.split(MARK)
-        if piece.strip(_BLANK)
+        Removal(piece, "tail", _TAIL_REASON)
+        for piece in pieces
+        if piece.strip(_BLANK) not in kept_tail
     ]
     legacy = [
         m["name"]
@@ -70,6 +74,7 @@ def clean_body(
     ]
     text, judged = remove_boilerplate(strip_boilerplate(text, removed, rules), repeated, rules)
     removed += judged
+    text = bp.HINT.join([text, *kept_tail])  # after the judge, which would take them again
     text, standfirst, label = _front_matter(text)
     if label:
         removed.append(Removal(label, "label", "导语标签"))
@@ -93,6 +98,14 @@ _CREDIT_REASONS = {
     "title": "原标题",
     "bio": "作者简介",
 }
+
+
+_TAIL_REASON = "文末署名、简介或转载说明"
+
+
+def _kept(text: str, reason: str, rules: SiteRules) -> bool:
+    """Whether the site's editors keep `text`, which the importer would take out for `reason`."""
+    return rules.decide(text, (reason, len(text))) is None
 
 
 def running_header(chrome: tuple[str, ...]) -> re.Pattern[str] | None:
@@ -121,7 +134,7 @@ def _record(
     """Record the removal of what `match` found and leave `gap`, unless the site's editors
     said to keep it."""
     found = match.group()
-    if rules.decide(found, (reason, len(found))) is None:
+    if _kept(found, reason, rules):
         return found
     if found:
         removed.append(Removal(found, "pattern", reason))

@@ -5,6 +5,7 @@ recorded as structured metadata. The labels and patterns are data in `boilerplat
 """
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from articles import segmenter
@@ -27,8 +28,12 @@ class CreditLine:
     value: str
 
 
-def take_credit_lines(text: str) -> tuple[str, list[CreditLine]]:
-    """`text` with its credit fields replaced by `bp.CREDIT_MARK`, and the fields in order."""
+def take_credit_lines(
+    text: str, kept: Callable[[CreditLine], bool] = lambda line: False
+) -> tuple[str, list[CreditLine]]:
+    """`text` with its credit fields replaced by `bp.CREDIT_MARK`, and the fields in order;
+    a field `kept` says stays (an editor's rule) is left in the text, as a paragraph of its
+    own, and not recorded."""
     found: list[CreditLine] = []
     front = bp.CREDIT_FRONT
     tail = max(front, len(text) - bp.CREDIT_TAIL)
@@ -47,12 +52,15 @@ def take_credit_lines(text: str) -> tuple[str, list[CreditLine]]:
         value, rest = _value(role, match["value"])
         if not value:
             return printed
-        found.append(CreditLine(printed[: len(printed) - len(rest)], role, value))
+        line = CreditLine(printed[: len(printed) - len(rest)], role, value)
+        if kept(line):  # its own paragraph, as on the page the text was scraped from
+            return bp.HINT + line.text + bp.HINT + rest
+        found.append(line)
         last_end = match.end()
         return bp.CREDIT_MARK + rest
 
     text = bp.CREDIT_FIELD.sub(take, text)
-    text = bp.BIO.sub(lambda m: _bio(m, found, tail), text)
+    text = bp.BIO.sub(lambda m: _bio(m, found, tail, kept), text)
     return text, found
 
 
@@ -107,8 +115,11 @@ def _value(role: str, raw: str) -> tuple[str, str]:
     return taken, raw[len(taken) :]
 
 
-def _bio(match: re.Match[str], found: list[CreditLine], tail: int) -> str:
-    if match.start() < tail:
+def _bio(
+    match: re.Match[str], found: list[CreditLine], tail: int, kept: Callable[[CreditLine], bool]
+) -> str:
+    line = CreditLine(match.group(), "bio", match["name"])
+    if match.start() < tail or kept(line):
         return match.group()
-    found.append(CreditLine(match.group(), "bio", match["name"]))
+    found.append(line)
     return bp.CREDIT_MARK
