@@ -25,9 +25,10 @@ def seed_sentences() -> list[str]:
     """Sentences of the seed articles' bodies, as the importer parses them."""
     from django.conf import settings
 
-    from articles.importer.sources import collect_paths, read_documents
+    from articles.importer.sources import collect_paths, parse
 
-    docs = read_documents(collect_paths([settings.SEEDS_DIR]))
+    paths = collect_paths([settings.SEEDS_DIR])
+    docs = [parse(path.name, path.read_bytes()) for path in paths]
     sentences = []
     for chunk in "\n".join(a.body for doc in docs for a in doc.articles).split("。"):
         chunk = re.sub(r"\s+", "", chunk.lstrip("#> \n"))
