@@ -334,3 +334,41 @@ def test_searches_read_postgresql_through_the_gin_index():
         cursor.execute(f"EXPLAIN {queries[-1]['sql']}")
         plan = "\n".join(row[0] for row in cursor.fetchall())
     assert "Bitmap Index Scan on articles_search_index_document_gin" in plan
+
+
+def every_index_row():
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT * FROM {TABLE}")
+        return sorted(map(repr, cursor.fetchall()))
+
+
+def test_reindex_all_in_several_processes_writes_the_rows_one_process_writes(committed):
+    with committed():
+        make_term("产业大脑", aliases="工业大脑")
+        for n in range(7):
+            make_article(
+                f"工業互聯網觀察{n}",
+                body=f"第{n}篇：产业大脑连接 SaaS 与 o2o模式的企业，**腾讯**与阿里。",
+                status=Article.Status.DRAFT if n == 3 else Article.Status.PUBLISHED,
+            )
+    assert reindex_all(jobs=1) == (7, 1)
+    one = every_index_row()
+    backend().clear()
+    assert reindex_all(jobs=2) == (7, 1)
+    assert every_index_row() == one
+    assert len(found("产业大脑")) == 6
+
+
+def test_reindex_all_uses_every_core_from_a_threshold(committed, monkeypatch):
+    pools = []
+    real = index._segmenting
+    monkeypatch.setattr(index, "_segmenting", lambda jobs: pools.append(jobs) or real(jobs))
+    with committed():
+        make_article("门槛", body="数字化转型")
+    pools.clear()
+    reindex_all()
+    monkeypatch.setattr(index, "PARALLEL_MIN", 1)
+    monkeypatch.setattr(index.os, "cpu_count", lambda: 3)
+    reindex_all()
+    assert pools == [1, 1, 3, 1]  # articles, then glossary entries, each time
+    assert found("数字化转型") == ["门槛"]

@@ -87,24 +87,39 @@ def markdown_text(source: str) -> str:
 
 def article_document(article) -> Document:
     """Title (A); standfirst and tags (B); body, author and credit (C)."""
-    tags = " ".join(tag.name for tag in article.tags.all())
-    return Document(
-        ARTICLE,
-        article.pk,
-        _joined(article.title),
-        _joined(f"{article.standfirst}\n{tags}"),
-        _joined(f"{markdown_text(article.body)}\n{article.author.name}\n{article.credit}"),
-    )
+    return segmented(article_text(article))
 
 
 def glossary_document(entry: GlossaryEntry) -> Document:
     """Term (A), aliases (B), definition (C)."""
+    return segmented(glossary_text(entry))
+
+
+def article_text(article) -> Document:
+    """The article's row before segmentation: its fields' plain text."""
+    tags = " ".join(tag.name for tag in article.tags.all())
     return Document(
-        GLOSSARY,
-        entry.pk,
-        _joined(entry.term),
-        _joined("\n".join(entry.alias_list)),
-        _joined(entry.definition),
+        ARTICLE,
+        article.pk,
+        article.title,
+        f"{article.standfirst}\n{tags}",
+        f"{markdown_text(article.body)}\n{article.author.name}\n{article.credit}",
+    )
+
+
+def glossary_text(entry: GlossaryEntry) -> Document:
+    return Document(GLOSSARY, entry.pk, entry.term, "\n".join(entry.alias_list), entry.definition)
+
+
+def segmented(plain: Document) -> Document:
+    """`plain` (from `article_text` or `glossary_text`) with each field as joined tokens:
+    no database, so it may run in another process."""
+    return Document(
+        plain.kind,
+        plain.object_id,
+        _joined(plain.title),
+        _joined(plain.standfirst),
+        _joined(plain.body),
     )
 
 

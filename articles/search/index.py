@@ -1,25 +1,38 @@
-"""Writing the index: single objects from the receivers, everything from `reindex_all()`."""
+"""Writing the index: single objects from the receivers, everything from `reindex_all()`.
+
+`reindex_all()` segments in as many processes as the machine has cores once there are
+`PARALLEL_MIN` articles or more: segmentation is nearly all of its work. The database is
+read and written by the calling process only; the others, forked from it with its
+tokenizer, turn plain text into tokens.
+"""
+
+import multiprocessing
+import os
+from contextlib import contextmanager
 
 from django.db.models import Q
 
 from glossary.models import GlossaryEntry
 
+from .. import segmenter
 from ..models import Article
 from . import documents
 from .backends import backend
 from .documents import ARTICLE, GLOSSARY
 
 BATCH = 200
+PARALLEL_MIN = 2000  # articles from which `reindex_all` segments in several processes
 
 
-def index_articles(articles) -> set[int]:
-    """(Re)index `articles`, a queryset of any status; returns the ids written."""
+def index_articles(articles, jobs: int = 1) -> set[int]:
+    """(Re)index `articles`, a queryset of any status, segmenting in `jobs` processes;
+    returns the ids written."""
     articles = articles.select_related("author").prefetch_related("tags")
-    return _index(articles, documents.article_document)
+    return _index(articles, documents.article_text, jobs)
 
 
 def index_glossary_entries(entries) -> set[int]:
-    return _index(entries, documents.glossary_document)
+    return _index(entries, documents.glossary_text)
 
 
 def index_articles_by_id(ids) -> None:
@@ -67,23 +80,41 @@ def prune() -> None:
         backend().prune(GLOSSARY, GlossaryEntry.objects.all())
 
 
-def reindex_all() -> tuple[int, int]:
-    """Rebuild the whole index; returns the numbers of articles and glossary entries."""
+def reindex_all(jobs: int | None = None) -> tuple[int, int]:
+    """Rebuild the whole index, segmenting in `jobs` processes (by default one per core
+    from `PARALLEL_MIN` articles on); returns the numbers of articles and glossary entries."""
+    if jobs is None:
+        jobs = (os.cpu_count() or 1) if Article.objects.count() >= PARALLEL_MIN else 1
+    if jobs > 1:
+        segmenter.hold_dictionary()  # batch work; the forked processes inherit it
     backend().clear()
-    articles = index_articles(Article.objects.order_by("pk"))
+    articles = index_articles(Article.objects.order_by("pk"), jobs)
     entries = index_glossary_entries(GlossaryEntry.objects.order_by("pk"))
     return len(articles), len(entries)
 
 
-def _index(queryset, make_document) -> set[int]:
+def _index(queryset, plain_text, jobs: int = 1) -> set[int]:
     documents.learn_glossary_words()
-    written, batch = set(), []
-    for obj in queryset.iterator(chunk_size=BATCH):
-        batch.append(make_document(obj))
-        if len(batch) == BATCH:
-            written |= _write(batch)
-            batch = []
-    return written | _write(batch)
+    written = set()
+    with _segmenting(jobs) as segment:
+        batch = []
+        for obj in queryset.iterator(chunk_size=BATCH):
+            batch.append(plain_text(obj))
+            if len(batch) == BATCH * jobs:
+                written |= _write(segment(batch))
+                batch = []
+        written |= _write(segment(batch))
+    return written
+
+
+@contextmanager
+def _segmenting(jobs: int):
+    """A function segmenting a list of plain documents, in `jobs` forked processes."""
+    if jobs <= 1:
+        yield lambda batch: [documents.segmented(plain) for plain in batch]
+        return
+    with multiprocessing.get_context("fork").Pool(jobs) as pool:
+        yield lambda batch: pool.map(documents.segmented, batch, chunksize=BATCH // 4)
 
 
 def _write(batch) -> set[int]:
