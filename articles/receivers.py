@@ -58,9 +58,9 @@ def articles_in_batch(progress=None):
     try:
         yield
         ids, _batch.ids = _batch.ids, None
-        indexed = 0
+        indexed, jobs = 0, index.jobs_for(len(ids))
         for chunk in related.chunks(ids):
-            index.index_articles_by_id(chunk)
+            index.index_articles_by_id(chunk, jobs)
             indexed += len(chunk)
             if progress and indexed < len(ids):
                 progress(indexed, len(ids))

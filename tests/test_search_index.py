@@ -372,3 +372,23 @@ def test_reindex_all_uses_every_core_from_a_threshold(committed, monkeypatch):
     reindex_all()
     assert pools == [1, 1, 3, 1]  # articles, then glossary entries, each time
     assert found("数字化转型") == ["门槛"]
+
+
+def test_an_import_indexes_in_several_processes_what_one_process_would(monkeypatch, tmp_path):
+    from articles.importer.load import import_documents
+    from articles.importer.sources import RawDocument
+    from tests.test_import import synthetic_document
+
+    monkeypatch.setattr(index, "PARALLEL_MIN", 1)
+    monkeypatch.setattr(index.os, "cpu_count", lambda: 2)
+    pools = []
+    real = index._segmenting
+    monkeypatch.setattr(index, "_segmenting", lambda jobs: pools.append(jobs) or real(jobs))
+    path = tmp_path / "many.txt"
+    path.write_text(synthetic_document(12), encoding="utf-8")
+    import_documents([RawDocument.from_path(path)])
+    forked = every_index_row()
+    assert 2 in pools
+    assert len(forked) == Article.objects.count() == 12
+    assert reindex_all(jobs=1) == (12, 0)
+    assert every_index_row() == forked

@@ -1,7 +1,8 @@
 """Writing the index: single objects from the receivers, everything from `reindex_all()`.
 
-`reindex_all()` segments in as many processes as the machine has cores once there are
-`PARALLEL_MIN` articles or more: segmentation is nearly all of its work. The database is
+`reindex_all()`, and an import's closing stage, segment in as many processes as the machine
+has cores once there are `PARALLEL_MIN` articles or more: segmentation is nearly all of
+their work. The database is
 read and written by the calling process only; the others, forked from it with its
 tokenizer, turn plain text into tokens.
 """
@@ -35,9 +36,9 @@ def index_glossary_entries(entries) -> set[int]:
     return _index(entries, documents.glossary_text)
 
 
-def index_articles_by_id(ids) -> None:
+def index_articles_by_id(ids, jobs: int = 1) -> None:
     """Index the given articles, dropping the rows of any that no longer exist."""
-    written = index_articles(Article.objects.filter(pk__in=ids))
+    written = index_articles(Article.objects.filter(pk__in=ids), jobs)
     remove(ARTICLE, set(ids) - written)
 
 
@@ -84,13 +85,16 @@ def reindex_all(jobs: int | None = None) -> tuple[int, int]:
     """Rebuild the whole index, segmenting in `jobs` processes (by default one per core
     from `PARALLEL_MIN` articles on); returns the numbers of articles and glossary entries."""
     if jobs is None:
-        jobs = (os.cpu_count() or 1) if Article.objects.count() >= PARALLEL_MIN else 1
-    if jobs > 1:
-        segmenter.hold_dictionary()  # batch work; the forked processes inherit it
+        jobs = jobs_for(Article.objects.count())
     backend().clear()
     articles = index_articles(Article.objects.order_by("pk"), jobs)
     entries = index_glossary_entries(GlossaryEntry.objects.order_by("pk"))
     return len(articles), len(entries)
+
+
+def jobs_for(articles: int) -> int:
+    """How many processes to segment `articles` in: one per core from `PARALLEL_MIN` on."""
+    return (os.cpu_count() or 1) if articles >= PARALLEL_MIN else 1
 
 
 def _index(queryset, plain_text, jobs: int = 1) -> set[int]:
@@ -113,6 +117,7 @@ def _segmenting(jobs: int):
     if jobs <= 1:
         yield lambda batch: [documents.segmented(plain) for plain in batch]
         return
+    segmenter.hold_dictionary()  # batch work; the forked processes inherit it
     with multiprocessing.get_context("fork").Pool(jobs) as pool:
         yield lambda batch: pool.map(documents.segmented, batch, chunksize=BATCH // 4)
 
