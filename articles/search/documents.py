@@ -10,11 +10,10 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-import zhconv
-
 from glossary.models import ALIAS_SEPARATORS, GlossaryEntry
 
 from .. import segmenter, text
+from ..simplified import to_simplified
 
 ARTICLE = "article"
 GLOSSARY = "glossary"
@@ -50,7 +49,7 @@ class Document:
 
 def normalise(value: str) -> str:
     """Width-folded, simplified, lower-case text: 騰訊 and ＳａａＳ become 腾讯 and saas."""
-    return zhconv.convert(unicodedata.normalize("NFKC", value), "zh-cn").lower()
+    return to_simplified(unicodedata.normalize("NFKC", value)).lower()
 
 
 def tokens(value: str) -> list[str]:

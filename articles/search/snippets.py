@@ -7,8 +7,9 @@ character remembers where it came from, so the excerpt shows the author's own te
 import re
 import unicodedata
 
-import zhconv
 from django.utils.html import escape, format_html, format_html_join
+
+from ..simplified import to_simplified
 
 SNIPPET_LENGTH = 120
 LEAD = 30
@@ -92,7 +93,7 @@ _FOLDS = _CharFolds()
 
 def _folded(text: str) -> tuple[str, list[int] | range]:
     """The folded text and, for each of its characters, its position in `text`."""
-    simplified = zhconv.convert(text, "zh-cn")
+    simplified = to_simplified(text)
     if len(simplified) != len(text):
         simplified = text
     folded = simplified.translate(_FOLDS)
