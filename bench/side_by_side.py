@@ -10,6 +10,10 @@ servers of 2 sync workers each and production settings, one with the page cache 
 (`PAGE_CACHE=0`) and one with it on, and hands every page of both sites to the peer's
 `measure.py` (wrk, targets interleaved round by round, medians), which also serves the
 cached article's bytes as a static file and reads the workers' memory. See bench/README.md.
+
+With `--scratch` given once per prepared database (and a `--peer` and `--peer-pid` each,
+the peer loaded with as many articles), corpora of several sizes are measured in one run,
+so each page at the largest size can be set against itself at the smallest.
 """
 
 import argparse
@@ -73,9 +77,10 @@ def peer_article(peer: str, wait: float) -> str:
     return match.group(1)
 
 
-def targets(info: dict, peer: str, uncached: str, cached: str, wait: float) -> list:
+def targets(info: dict, peer: str, uncached: str, cached: str, wait: float, size: str) -> list:
+    """(label, URL) of every page measured for one corpus size; labels end in `@size`."""
     common, rare = quote(info["common_word"]), quote(info["rare_word"])
-    return [
+    pages = [
         ("peer-article", peer + peer_article(peer, wait)),
         ("peer-index", f"{peer}/blog/"),
         ("article", uncached + info["article"]),
@@ -87,30 +92,50 @@ def targets(info: dict, peer: str, uncached: str, cached: str, wait: float) -> l
         ("search-rare", f"{uncached}/search/?q={rare}"),
         ("article-cached", cached + info["article"]),
     ]
+    return [(f"{label}@{size}", url) for label, url in pages]
 
 
-def ratios(summary: dict) -> dict:
+UNCACHED = ("article", "home", "list", "list-last", "tag", "search-common", "search-rare")
+
+
+def ratios(summary: dict, sizes: list[str]) -> dict:
+    """The issue's checks for each corpus size, and each page at the largest size against
+    the smallest."""
     rps = {label: s["rps"] for label, s in summary.items()}
-    index_pages = ("home", "list", "list-last", "tag")
-    return {
-        "article ÷ peer article (≥ 3)": rps["article"] / rps["peer-article"],
-        **{f"{page} ÷ peer index (≥ 2)": rps[page] / rps["peer-index"] for page in index_pages},
-        "search-common p99 ÷ article p99 (≤ 3)": summary["search-common"]["p99_ms"]
-        / summary["article"]["p99_ms"],
-        "cached article ÷ static file (≥ 0.8)": rps["article-cached"] / rps["static"],
-    }
+    found = {}
+    for size in sizes:
+        peer_index = rps[f"peer-index@{size}"]
+        found[f"{size}: article ÷ peer article (≥ 3)"] = (
+            rps[f"article@{size}"] / rps[f"peer-article@{size}"]
+        )
+        for page in ("home", "list", "list-last", "tag"):
+            found[f"{size}: {page} ÷ peer index (≥ 2)"] = rps[f"{page}@{size}"] / peer_index
+        found[f"{size}: search-common p99 ÷ article p99 (≤ 3)"] = (
+            summary[f"search-common@{size}"]["p99_ms"] / summary[f"article@{size}"]["p99_ms"]
+        )
+        found[f"{size}: cached article ÷ static file (≥ 0.8)"] = (
+            rps[f"article-cached@{size}"] / rps["static"]
+        )
+    if len(sizes) > 1:
+        small, large = sizes[0], sizes[-1]
+        for page in UNCACHED:
+            found[f"{page}: {large} ÷ {small} (≥ 0.8)"] = (
+                rps[f"{page}@{large}"] / rps[f"{page}@{small}"]
+            )
+    return found
 
 
 @contextlib.contextmanager
-def kept_database(url: str | None, scratch: Path, articles: int):
-    """A prepared database kept in `scratch` between runs (SQLite file, or `chanye_side`
-    on the PostgreSQL server, which is not dropped): prepared on the first run, migrated
-    and reused on the next ones. Yields the environment and what bench/fill.py reported."""
+def kept_database(url: str | None, scratch: Path, articles: int, any_size: bool = False):
+    """A prepared database kept in `scratch` between runs (SQLite file, or
+    `chanye_side_<articles>` on the PostgreSQL server, which is not dropped): prepared on
+    the first run, migrated and reused on the next ones, whatever its size with `any_size`.
+    Yields the environment, what bench/fill.py reported and the database's name."""
     scratch.mkdir(parents=True, exist_ok=True)
     saved = scratch / "prepared.json"
     if saved.exists():
         kept = json.loads(saved.read_text())
-        if kept["info"]["articles"] != articles:
+        if kept["info"]["articles"] != articles and not any_size:
             raise SystemExit(f"{scratch} holds {kept['info']['articles']} articles, not {articles}")
         env = phase_env(scratch, kept["database_url"])
         env["SECRET_KEY"] = kept["secret_key"]
@@ -126,10 +151,11 @@ def kept_database(url: str | None, scratch: Path, articles: int):
         import psycopg
 
         with psycopg.connect(url, autocommit=True) as conn:
-            conn.execute("DROP DATABASE IF EXISTS chanye_side WITH (FORCE)")
-            conn.execute("CREATE DATABASE chanye_side ENCODING 'UTF8' TEMPLATE template0")
+            name = f"chanye_side_{articles}"
+            conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+            conn.execute(f"CREATE DATABASE {name} ENCODING 'UTF8' TEMPLATE template0")
             db_name = f"PostgreSQL {conn.execute('SHOW server_version').fetchone()[0]}"
-        db_url = urlsplit(url)._replace(path="/chanye_side").geturl()
+        db_url = urlsplit(url)._replace(path=f"/{name}").geturl()
     env = phase_env(scratch, db_url)
     started = time.monotonic()
     info = prepare(env, articles - 10)
@@ -153,10 +179,14 @@ def fresh_database(url: str | None, scratch: Path, articles: int):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--articles", type=int, default=10_000, help="articles to prepare")
     parser.add_argument("--database-url", help="PostgreSQL server URL (default: SQLite)")
-    parser.add_argument("--peer", required=True, help="base URL of the running Wagtail peer")
-    parser.add_argument("--peer-pid", required=True, help="pid file of the peer's gunicorn")
+    parser.add_argument(
+        "--peer", action="append", required=True, help="base URL of the running Wagtail peer"
+    )
+    parser.add_argument(
+        "--peer-pid", action="append", required=True, help="pid file of the peer's gunicorn"
+    )
     parser.add_argument(
         "--peer-dir", type=Path, default=ROOT.parent / "shared" / "peer-wagtail", help="its files"
     )
@@ -170,52 +200,77 @@ def main():
     parser.add_argument(
         "--scratch",
         type=Path,
-        help="keep the prepared database here and reuse it on the next run (same --articles)",
+        action="append",
+        help="keep the prepared database here and reuse it on the next run; given again "
+        "(with a --peer and --peer-pid each), prepared databases of other sizes are measured "
+        "in the same run",
     )
     parser.add_argument(
         "--prepare-only", action="store_true", help="prepare the --scratch database and stop"
     )
     args = parser.parse_args()
-    if args.prepare_only and not args.scratch:
-        parser.error("--prepare-only needs --scratch")
+    scratches = [path.resolve() for path in args.scratch or []]
+    if args.prepare_only and len(scratches) != 1:
+        parser.error("--prepare-only needs one --scratch")
+    if len(args.peer) != max(1, len(scratches)) or len(args.peer_pid) != len(args.peer):
+        parser.error("give one --peer and one --peer-pid per --scratch")
     stamp = time.strftime("%Y%m%d-%H%M%S")
     backend = "postgresql" if args.database_url else "sqlite"
     output = args.output or ROOT / "bench" / "results" / f"side-{backend}-{stamp}.json"
     output.parent.mkdir(parents=True, exist_ok=True)
 
     with contextlib.ExitStack() as stack:
-        if args.scratch:
-            scratch = args.scratch.resolve()
-            prepared = kept_database(args.database_url, scratch, args.articles)
+        if scratches:
+            sites = [
+                stack.enter_context(
+                    kept_database(args.database_url, scratch, args.articles, len(scratches) > 1)
+                )
+                + (scratch,)
+                for scratch in scratches
+            ]
         else:
             scratch = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="chanye-side-")))
             prepared = fresh_database(args.database_url, scratch, args.articles)
-        env, info, db_name = stack.enter_context(prepared)
+            sites = [stack.enter_context(prepared) + (scratch,)]
         if args.prepare_only:
+            _, info, db_name, scratch = sites[0]
             print(f"Prepared {db_name} with {info['articles']} articles in {scratch}")
             return
-        with (
-            serve({**env, "PAGE_CACHE": "0"}, scratch, "uncached") as (uncached, upid),
-            serve(env, scratch, "cached") as (cached, cpid),
+        sites.sort(key=lambda site: site[1]["articles"])
+        command = [sys.executable, str(args.peer_dir / "measure.py")]
+        sizes, static_source = [], ""
+        for (env, info, _, scratch), peer, peer_pid in zip(
+            sites, args.peer, args.peer_pid, strict=True
         ):
-            static = scratch / "static" / "bench" / "article.html"
-            static.parent.mkdir(parents=True, exist_ok=True)
-            static.write_bytes(urllib.request.urlopen(uncached + info["article"]).read())
-            command = [sys.executable, str(args.peer_dir / "measure.py")]
-            peer = args.peer.rstrip("/")
-            for label, url in targets(info, peer, uncached, cached, args.peer_wait):
+            size = f"{round(info['articles'] / 1000)}k" if info["articles"] >= 1000 else "small"
+            sizes.append(size)
+            uncached, upid = stack.enter_context(
+                serve({**env, "PAGE_CACHE": "0"}, scratch, "uncached")
+            )
+            cached, cpid = stack.enter_context(serve(env, scratch, "cached"))
+            static_source = static_source or uncached + info["article"]
+            pages = targets(info, peer.rstrip("/"), uncached, cached, args.peer_wait, size)
+            for label, url in pages:
                 command += ["--target", f"{label}={url}"]
-            command += ["--static", str(static)]
-            command += ["--rss", f"peer={args.peer_pid}", "--rss", f"ours={upid}"]
-            command += ["--rss", f"ours-cached={cpid}", "--json", str(output)]
-            command += ["--rounds", str(args.rounds), "--duration", str(args.duration)]
-            command += ["--connections", str(args.connections)]
-            subprocess.run(command, check=True)
+            command += ["--rss", f"peer@{size}={peer_pid}", "--rss", f"ours@{size}={upid}"]
+            command += ["--rss", f"ours-cached@{size}={cpid}"]
+        static = sites[0][3] / "static" / "bench" / "article.html"  # the smallest site's
+        static.parent.mkdir(parents=True, exist_ok=True)
+        static.write_bytes(urllib.request.urlopen(static_source).read())
+        command += ["--static", str(static), "--json", str(output)]
+        command += ["--rounds", str(args.rounds), "--duration", str(args.duration)]
+        command += ["--connections", str(args.connections)]
+        subprocess.run(command, check=True)
     report = json.loads(output.read_text())
-    report.update(database=db_name, articles=info["articles"], search=info)
-    report["ratios"] = {name: round(value, 3) for name, value in ratios(report["summary"]).items()}
+    report.update(
+        database=sites[0][2],
+        articles={size: site[1]["articles"] for size, site in zip(sizes, sites, strict=True)},
+        search={size: site[1] for size, site in zip(sizes, sites, strict=True)},
+    )
+    checks = ratios(report["summary"], sizes)
+    report["ratios"] = {name: round(value, 3) for name, value in checks.items()}
     output.write_text(json.dumps(report, ensure_ascii=False, indent=1))
-    print(f"\n{db_name}, {info['articles']} articles")
+    print(f"\n{sites[0][2]}, {', '.join(sizes)} articles")
     for name, value in report["ratios"].items():
         print(f"  {name}: {value}")
     print(f"Wrote {output}")
