@@ -4,14 +4,17 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.files.storage import default_storage
+from django.core.signals import setting_changed
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.dispatch import receiver
 from django.utils import timezone
 
 from . import renditions
 from .renditions import Spec
 
 UNIT = [MinValueValidator(0.0), MaxValueValidator(1.0)]
+RENDERED_KEPT = 4096  # answers of `Image.rendered` a process keeps
 
 
 @dataclass(frozen=True)
@@ -116,6 +119,18 @@ class Image(models.Model):
                 yield density, fmt, name, size
 
     def rendered(self, spec: Spec) -> Rendered:
+        """URLs, srcsets and size of the picture at the use `spec`. A listing asks this of
+        every card, so each process keeps the answers, keyed on everything they depend on."""
+        key = (spec, self.sha256, self.width, self.height, self.has_alpha)
+        key += (self.focal_x, self.focal_y, self.alt_text)
+        found = _rendered.get(key)
+        if found is None:
+            if len(_rendered) >= RENDERED_KEPT:
+                _rendered.clear()
+            found = _rendered[key] = self._render(spec)
+        return found
+
+    def _render(self, spec: Spec) -> Rendered:
         by_format: dict[str, list[str]] = {}
         for _, fmt, name, size in self.rendition_files(spec):
             by_format.setdefault(fmt, []).append(f"{default_storage.url(name)} {size[0]}w")
@@ -158,3 +173,13 @@ class Image(models.Model):
             if fmt == fallback:
                 return self.rendition_bytes.get(name.rsplit("/", 1)[-1], 0)
         return 0
+
+
+_rendered: dict[tuple, Rendered] = {}
+
+
+@receiver(setting_changed)
+def _forget_rendered(setting, **kwargs):
+    """Storage settings make the URLs: a test overriding them gets answers of its own."""
+    if setting in ("STORAGES", "MEDIA_URL", "MEDIA_ROOT"):
+        _rendered.clear()

@@ -170,3 +170,18 @@ def test_rebuild_renditions_draws_only_what_is_missing(media_root):
 
     call_command("rebuild_renditions", stdout=(again := io.StringIO()))
     assert "0 张图片，已写入 0 个文件。" in again.getvalue()
+
+
+def test_a_rendered_answer_follows_the_focal_point_alt_text_and_storage(settings):
+    image = add_image(jpeg_bytes(1600, 1000))
+    first = image.thumb
+    assert Image.objects.get(pk=image.pk).thumb == first  # kept, and equal when asked again
+
+    image.focal_x, image.alt_text = 0.1, "车间里的机械臂"
+    image.save()
+    again = Image.objects.get(pk=image.pk).thumb
+    assert again.src != first.src and again.alt == "车间里的机械臂"
+
+    settings.MEDIA_URL = "https://img.example.org/media/"
+    moved = Image.objects.get(pk=image.pk).thumb
+    assert moved.src.startswith("https://img.example.org/media/")
