@@ -11,9 +11,10 @@ servers of 2 sync workers each and production settings, one with the page cache 
 `measure.py` (wrk, targets interleaved round by round, medians), which also serves the
 cached article's bytes as a static file and reads the workers' memory. See bench/README.md.
 
-With `--scratch` given once per prepared database (and a `--peer` and `--peer-pid` each,
-the peer loaded with as many articles), corpora of several sizes are measured in one run,
-so each page at the largest size can be set against itself at the smallest.
+With `--scratch` given once per prepared database (and a `--peer` and `--peer-pid` for
+each, in the same order, the peer loaded with as many articles; the last ones may go
+without), corpora of several sizes are measured in one run, so each page at the largest
+size can be set against itself at the smallest.
 """
 
 import argparse
@@ -77,12 +78,17 @@ def peer_article(peer: str, wait: float) -> str:
     return match.group(1)
 
 
-def targets(info: dict, peer: str, uncached: str, cached: str, wait: float, size: str) -> list:
-    """(label, URL) of every page measured for one corpus size; labels end in `@size`."""
+def targets(info: dict, peer, uncached: str, cached: str, wait: float, size: str) -> list:
+    """(label, URL) of every page measured for one corpus size, the peer's too if there is
+    one (`peer`: its base URL or None); labels end in `@size`."""
     common, rare = quote(info["common_word"]), quote(info["rare_word"])
-    pages = [
-        ("peer-article", peer + peer_article(peer, wait)),
-        ("peer-index", f"{peer}/blog/"),
+    pages = []
+    if peer:
+        pages += [
+            ("peer-article", peer + peer_article(peer, wait)),
+            ("peer-index", f"{peer}/blog/"),
+        ]
+    pages += [
         ("article", uncached + info["article"]),
         ("home", uncached + "/"),
         ("list", uncached + "/articles/"),
@@ -104,12 +110,13 @@ def ratios(summary: dict, sizes: list[str]) -> dict:
     rps = {label: s["rps"] for label, s in summary.items()}
     found = {}
     for size in sizes:
-        peer_index = rps[f"peer-index@{size}"]
-        found[f"{size}: article ÷ peer article (≥ 3)"] = (
-            rps[f"article@{size}"] / rps[f"peer-article@{size}"]
-        )
-        for page in ("home", "list", "list-last", "tag"):
-            found[f"{size}: {page} ÷ peer index (≥ 2)"] = rps[f"{page}@{size}"] / peer_index
+        if f"peer-index@{size}" in rps:
+            peer_index = rps[f"peer-index@{size}"]
+            found[f"{size}: article ÷ peer article (≥ 3)"] = (
+                rps[f"article@{size}"] / rps[f"peer-article@{size}"]
+            )
+            for page in ("home", "list", "list-last", "tag"):
+                found[f"{size}: {page} ÷ peer index (≥ 2)"] = rps[f"{page}@{size}"] / peer_index
         found[f"{size}: search-common p99 ÷ article p99 (≤ 3)"] = (
             summary[f"search-common@{size}"]["p99_ms"] / summary[f"article@{size}"]["p99_ms"]
         )
@@ -212,8 +219,8 @@ def main():
     scratches = [path.resolve() for path in args.scratch or []]
     if args.prepare_only and len(scratches) != 1:
         parser.error("--prepare-only needs one --scratch")
-    if len(args.peer) != max(1, len(scratches)) or len(args.peer_pid) != len(args.peer):
-        parser.error("give one --peer and one --peer-pid per --scratch")
+    if not 1 <= len(args.peer) <= max(1, len(scratches)) or len(args.peer_pid) != len(args.peer):
+        parser.error("give a --peer and a --peer-pid for each --scratch, or for the first ones")
     stamp = time.strftime("%Y%m%d-%H%M%S")
     backend = "postgresql" if args.database_url else "sqlite"
     output = args.output or ROOT / "bench" / "results" / f"side-{backend}-{stamp}.json"
@@ -236,12 +243,13 @@ def main():
             _, info, db_name, scratch = sites[0]
             print(f"Prepared {db_name} with {info['articles']} articles in {scratch}")
             return
-        sites.sort(key=lambda site: site[1]["articles"])
         command = [sys.executable, str(args.peer_dir / "measure.py")]
         sizes, static_source = [], ""
-        for (env, info, _, scratch), peer, peer_pid in zip(
-            sites, args.peer, args.peer_pid, strict=True
-        ):
+        peers = list(zip(args.peer, args.peer_pid, strict=True))
+        peers += [(None, None)] * (len(sites) - len(peers))  # the last sizes may have none
+        paired = sorted(zip(sites, peers, strict=True), key=lambda pair: pair[0][1]["articles"])
+        sites = [site for site, _ in paired]
+        for (env, info, _, scratch), (peer, peer_pid) in paired:
             size = f"{round(info['articles'] / 1000)}k" if info["articles"] >= 1000 else "small"
             sizes.append(size)
             uncached, upid = stack.enter_context(
@@ -249,10 +257,12 @@ def main():
             )
             cached, cpid = stack.enter_context(serve(env, scratch, "cached"))
             static_source = static_source or uncached + info["article"]
-            pages = targets(info, peer.rstrip("/"), uncached, cached, args.peer_wait, size)
+            pages = targets(info, peer and peer.rstrip("/"), uncached, cached, args.peer_wait, size)
             for label, url in pages:
                 command += ["--target", f"{label}={url}"]
-            command += ["--rss", f"peer@{size}={peer_pid}", "--rss", f"ours@{size}={upid}"]
+            if peer_pid:
+                command += ["--rss", f"peer@{size}={peer_pid}"]
+            command += ["--rss", f"ours@{size}={upid}"]
             command += ["--rss", f"ours-cached@{size}={cpid}"]
         static = sites[0][3] / "static" / "bench" / "article.html"  # the smallest site's
         static.parent.mkdir(parents=True, exist_ok=True)
