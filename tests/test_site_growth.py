@@ -15,7 +15,7 @@ from django.test.utils import CaptureQueriesContext
 
 from articles import related
 from articles.models import Article, Tag
-from tests.factories import make_author
+from tests.factories import make_article, make_author
 from tests.site_fixtures import BULK_TAGS, bulk_articles
 
 pytestmark = pytest.mark.django_db
@@ -107,5 +107,36 @@ def test_reader_pages_do_the_same_work_at_ten_times_the_articles(client):
 
     grown = {
         name: (small[name], large[name]) for name in PAGES if large[name] > small[name] * 1.2 + 5
+    }
+    assert grown == {}
+
+
+@pytest.mark.skipif(
+    connection.vendor != "sqlite",
+    reason="PostgreSQL's GIN index returns every match before the newest are kept",
+)
+@override_settings(PAGE_CACHE=False)
+def test_a_search_does_the_same_work_at_ten_times_the_articles(client, monkeypatch):
+    """Only the newest `CANDIDATES` matches are ranked, so once there are more matches
+    than that, more articles cost no more work: here 50 of 200 and of 2,000."""
+    from articles.search import results
+    from articles.search.index import reindex_all
+
+    monkeypatch.setattr(results, "CANDIDATES", 50)
+    authors = [make_author() for _ in range(3)]
+    tags = [Tag.objects.create(name=name) for name in BULK_TAGS]
+    searches = {"common": "/search/?q=批量文章", "rare": "/search/?q=区块链"}
+    fill(SMALL, 0, authors, tags)
+    for n in range(3):
+        make_article(f"区块链观察{n}", body="区块链与供应链金融。")
+    reindex_all()
+    small = {name: work(client, url) for name, url in searches.items()}
+
+    fill(LARGE - SMALL, SMALL, authors, tags)
+    reindex_all()
+    large = {name: work(client, url) for name, url in searches.items()}
+
+    grown = {
+        name: (small[name], large[name]) for name in searches if large[name] > small[name] * 1.2 + 5
     }
     assert grown == {}

@@ -13,10 +13,13 @@ from abc import ABC, abstractmethod
 from contextlib import contextmanager, nullcontext
 
 from django.db import NotSupportedError, connection, transaction
+from django.db.models import F
+from django.db.models.expressions import RawSQL
 
-from .documents import KINDS
+from .documents import GLOSSARY, KINDS
 
 TABLE = "articles_search_index"
+FEW = frozenset({GLOSSARY})  # kinds with so few rows that each is looked up by id
 
 
 class _Backend(ABC):
@@ -175,24 +178,35 @@ class SqliteBackend(_Backend):
             )
 
     def _match(self, kind, terms, visible):
+        """A kind of few rows (the glossary) is looked up by rowid, one seek per visible
+        row, rather than by walking every matching document of every kind."""
         expression = " AND ".join(_fts5_phrase(term) for term in terms)
-        visible_sql, visible_params = _compiled(visible)
-        n = len(KINDS)
-        rest = (
-            f"FROM {TABLE} WHERE {TABLE} MATCH %s AND rowid %% {n} = %s "
-            f"AND rowid / {n} IN ({visible_sql})"
-        )
+        n, k = len(KINDS), KINDS.index(kind)
+        if kind in FEW:
+            rowids = visible.order_by().annotate(rowid=F("pk") * n + k).values("rowid")
+            visible_sql, visible_params = rowids.query.sql_with_params()
+            where = f"rowid IN ({visible_sql})"
+        else:
+            visible_sql, visible_params = _compiled(visible)
+            where = f"rowid %% {n} = {k} AND rowid / {n} IN ({visible_sql})"
+        rest = f"FROM {TABLE} WHERE {TABLE} MATCH %s AND {where}"
         columns = f"rowid / {n} AS object_id, {self.SCORE} AS score"
-        return columns, rest, [expression, KINDS.index(kind), *visible_params]
+        return columns, rest, [expression, *visible_params]
 
     def recent_matches(self, kind, terms, visible, limit):
         """FTS5 walks the doclists newest rowid first and stops after `limit` visible
-        matches; `bm25` is computed for those rows only."""
-        _, rest, params = self._match(kind, terms, visible)
+        matches; `bm25` is computed for those rows only. Each match's visibility is looked
+        up by its primary key: `IN (visible)` would first read every visible id."""
+        expression = " AND ".join(_fts5_phrase(term) for term in terms)
+        n = len(KINDS)
+        row_visible = visible.order_by().filter(pk=RawSQL(f"{TABLE}.rowid / {n}", ()))
+        visible_sql, visible_params = row_visible.values("pk").query.sql_with_params()
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT rowid / {len(KINDS)}, -{self.SCORE} {rest} ORDER BY rowid DESC LIMIT %s",
-                [*params, limit],
+                f"SELECT rowid / {n}, -{self.SCORE} FROM {TABLE} "
+                f"WHERE {TABLE} MATCH %s AND rowid %% {n} = %s AND EXISTS ({visible_sql}) "
+                "ORDER BY rowid DESC LIMIT %s",
+                [expression, KINDS.index(kind), *visible_params, limit],
             )
             return cursor.fetchall()
 

@@ -8,7 +8,7 @@ instead filters its changelist by `matching_article_ids()`, a subquery over ever
 
 from dataclasses import dataclass
 
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.db.models.expressions import RawSQL
 from django.utils.functional import cached_property
 
@@ -16,7 +16,7 @@ from glossary.models import GlossaryEntry
 
 from .. import text
 from ..counts import cached_count
-from ..models import Article
+from ..models import Article, published_q
 from .backends import backend
 from .documents import ARTICLE, GLOSSARY, markdown_text, normalise
 from .query import Query
@@ -69,18 +69,25 @@ class ArticleResults:
         if len(self._matches) <= CANDIDATES:
             return len(self._matches), False
         oldest = self._matches[CANDIDATES - 1][0]
-        published = Article.objects.published()
-        newer = published.filter(pk__gte=oldest).count()
-        estimate = round(CANDIDATES * cached_count(published) / max(newer, 1))
+        # Visibility is counted over the id range, not used to find the rows: that could
+        # walk every published article's index entry.
+        newer = Article.objects.filter(pk__gte=oldest).aggregate(
+            visible=Count("pk", filter=published_q())
+        )["visible"]
+        estimate = round(CANDIDATES * cached_count(Article.objects.published()) / max(newer, 1))
         return round(estimate, 1 - len(str(estimate))), True
 
     def __getitem__(self, page: slice) -> list[Hit]:
         ids = self._ranked[page]
         if not ids:
             return []
-        articles = Article.objects.published().for_listing().in_bulk(ids)
+        # Looked up by id, visibility read alongside: filtering on it could make SQLite
+        # walk the published articles' index instead.
+        articles = Article.objects.for_listing().with_public_flag().order_by().in_bulk(ids)
         words = self.query.words
-        return [_hit(articles[pk], words) for pk in ids if pk in articles]
+        return [
+            _hit(articles[pk], words) for pk in ids if pk in articles and articles[pk].is_public
+        ]
 
 
 def matching_article_ids(query: Query) -> RawSQL:
