@@ -13,13 +13,12 @@ from abc import ABC, abstractmethod
 from contextlib import contextmanager, nullcontext
 
 from django.db import NotSupportedError, connection, transaction
-from django.db.models import F
 from django.db.models.expressions import RawSQL
 
-from .documents import GLOSSARY, KINDS
+from .documents import KINDS
 
 TABLE = "articles_search_index"
-FEW = frozenset({GLOSSARY})  # kinds with so few rows that each is looked up by id
+ROWID_RANGE = 1 << 40  # SQLite: the rowids of one kind (articles first, then the glossary)
 
 
 class _Backend(ABC):
@@ -154,10 +153,13 @@ class PostgresBackend(_Backend):
 
 
 class SqliteBackend(_Backend):
-    """FTS5 with weights title 10, standfirst 4, body 1; rowid encodes kind and object id.
+    """FTS5 with weights title 10, standfirst 4, body 1; each kind's rows have rowids of
+    their own range (`_rowid`): the object id plus the kind's start.
 
     Queries read kind and object id from the rowid, which FTS5 has in its doclists, rather
-    than from the unindexed columns, which would cost a row lookup per match.
+    than from the unindexed columns, which would cost a row lookup per match; and they
+    bound the rowid to the kind's range, which FTS5 seeks to, so a search of the few
+    glossary rows never walks the articles' matches.
     """
 
     order = "score"
@@ -178,19 +180,14 @@ class SqliteBackend(_Backend):
             )
 
     def _match(self, kind, terms, visible):
-        """A kind of few rows (the glossary) is looked up by rowid, one seek per visible
-        row, rather than by walking every matching document of every kind."""
         expression = " AND ".join(_fts5_phrase(term) for term in terms)
-        n, k = len(KINDS), KINDS.index(kind)
-        if kind in FEW:
-            rowids = visible.order_by().annotate(rowid=F("pk") * n + k).values("rowid")
-            visible_sql, visible_params = rowids.query.sql_with_params()
-            where = f"rowid IN ({visible_sql})"
-        else:
-            visible_sql, visible_params = _compiled(visible)
-            where = f"rowid %% {n} = {k} AND rowid / {n} IN ({visible_sql})"
-        rest = f"FROM {TABLE} WHERE {TABLE} MATCH %s AND {where}"
-        columns = f"rowid / {n} AS object_id, {self.SCORE} AS score"
+        start = _rowid(kind, 0)
+        visible_sql, visible_params = _compiled(visible)
+        rest = (
+            f"FROM {TABLE} WHERE {TABLE} MATCH %s AND rowid >= {start} "
+            f"AND rowid < {start + ROWID_RANGE} AND rowid - {start} IN ({visible_sql})"
+        )
+        columns = f"rowid - {start} AS object_id, {self.SCORE} AS score"
         return columns, rest, [expression, *visible_params]
 
     def recent_matches(self, kind, terms, visible, limit):
@@ -198,15 +195,16 @@ class SqliteBackend(_Backend):
         matches; `bm25` is computed for those rows only. Each match's visibility is looked
         up by its primary key: `IN (visible)` would first read every visible id."""
         expression = " AND ".join(_fts5_phrase(term) for term in terms)
-        n = len(KINDS)
-        row_visible = visible.order_by().filter(pk=RawSQL(f"{TABLE}.rowid / {n}", ()))
+        start = _rowid(kind, 0)
+        row_visible = visible.order_by().filter(pk=RawSQL(f"{TABLE}.rowid - {start}", ()))
         visible_sql, visible_params = row_visible.values("pk").query.sql_with_params()
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT rowid / {n}, -{self.SCORE} FROM {TABLE} "
-                f"WHERE {TABLE} MATCH %s AND rowid %% {n} = %s AND EXISTS ({visible_sql}) "
+                f"SELECT rowid - {start}, -{self.SCORE} FROM {TABLE} "
+                f"WHERE {TABLE} MATCH %s AND rowid >= {start} "
+                f"AND rowid < {start + ROWID_RANGE} AND EXISTS ({visible_sql}) "
                 "ORDER BY rowid DESC LIMIT %s",
-                [expression, KINDS.index(kind), *visible_params, limit],
+                [expression, *visible_params, limit],
             )
             return cursor.fetchall()
 
@@ -220,7 +218,8 @@ def _values(document) -> tuple:
 
 
 def _rowid(kind: str, object_id: int) -> int:
-    return object_id * len(KINDS) + KINDS.index(kind)
+    """The FTS5 rowid of an object: its id in its kind's range of `ROWID_RANGE` rowids."""
+    return KINDS.index(kind) * ROWID_RANGE + object_id
 
 
 def _fts5_phrase(term) -> str:
