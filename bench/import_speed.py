@@ -12,8 +12,9 @@ name (a near-duplicate from another site). A fresh database (a scratch SQLite fi
 `chanye_import_bench` created and dropped on the given PostgreSQL server) is migrated, then
 `import_documents` runs twice in a fresh process each time: the first run creates everything,
 the second finds nothing changed. Each run prints a progress bar and reports articles per
-second (the import alone, without start-up), resident memory after a tenth of the documents
-and at the end, and the peak.
+second (the import alone, without start-up), its CPU time and that of the processes its
+index stage forks, resident memory after a tenth of the documents and at the end, and the
+peaks (its own, and the largest of those processes).
 """
 
 import argparse
@@ -119,6 +120,7 @@ def child(folder: Path) -> None:
     seconds = time.monotonic() - started
     sys.stderr.write("\n")
     articles = sum(report.counts["articles"].values())
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)  # the index stage's processes
     print(
         json.dumps(
             {
@@ -128,9 +130,11 @@ def child(folder: Path) -> None:
                 "seconds": round(seconds, 1),
                 "per_second": round(articles / seconds, 1),
                 "cpu_seconds": round(time.process_time(), 1),
+                "children_cpu_seconds": round(children.ru_utime + children.ru_stime, 1),
                 "rss_mib_after_tenth": memory.get(tenth),
                 "rss_mib_at_end": memory.get(len(files)),
                 "peak_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+                "children_peak_mib": round(children.ru_maxrss / 1024, 1),
             }
         )
     )
