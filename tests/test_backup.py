@@ -2,6 +2,7 @@
 
 import io
 import json
+import re
 import tarfile
 from pathlib import Path
 
@@ -64,14 +65,22 @@ def newsroom(django_user_model, media_root, seed_path):
     return article
 
 
+# A backup keeps times to the millisecond, as Django's JSON serializer writes them: a time
+# whose microseconds are under 1,000 is written `…:58.000Z` before and `…:58Z` after.
+_WHOLE_MILLISECOND = re.compile(r"(T\d\d:\d\d:\d\d)\.000(?=Z|[+-]\d\d:\d\d|$)")
+
+
 def every_row() -> dict[str, list]:
     """Every row of every model, by model, as natural-key fixtures in a stable order."""
     rows = {}
     for model in apps.get_models():
         objects = model._base_manager.order_by("pk")
         data = json.loads(
-            serializers.serialize(
-                "json", objects, use_natural_foreign_keys=True, use_natural_primary_keys=True
+            _WHOLE_MILLISECOND.sub(
+                r"\1",
+                serializers.serialize(
+                    "json", objects, use_natural_foreign_keys=True, use_natural_primary_keys=True
+                ),
             )
         )
         rows[model._meta.label_lower] = sorted(
@@ -138,6 +147,20 @@ def test_backup_wipe_restore_gives_back_every_row_and_file(client, newsroom, med
     published = Article.objects.published().order_by("pk").first()
     response = client.get("/search/", {"q": published.title})
     assert published.get_absolute_url() in response.content.decode()
+
+
+def test_a_time_on_a_whole_millisecond_comes_back_equal(newsroom, media_root, tmp_path):
+    """Times come back to the millisecond; one whose microseconds are under a thousand
+    is written differently before and after, which the comparison must not mistake."""
+    created = Article.objects.order_by("pk").first().created_at.replace(microsecond=500)
+    Article.objects.filter(pk=newsroom.pk).update(created_at=created)
+    rows = every_row()
+    archive = tmp_path / "backup.tar.gz"
+    call_command("backup", str(archive), stdout=io.StringIO())
+    wipe(media_root)
+    call_command("restore", str(archive), "--no-input", stdout=io.StringIO())
+    assert not differences(rows, every_row())
+    assert Article.objects.get(pk=newsroom.pk).created_at == created.replace(microsecond=0)
 
 
 def test_archive_holds_manifest_database_and_media(newsroom, tmp_path):
