@@ -128,33 +128,24 @@ def test_a_keep_rule_also_keeps_a_known_notice_and_a_running_header():
     assert title not in before.articles[position - 1].body and title in after.body
 
 
-def _first_removal(document, rule):
-    return next((a.position, r) for a in document.articles for r in a.removed if r.rule == rule)
-
-
-def test_a_keep_rule_leaves_a_credit_line_in_the_body_and_out_of_the_credits():
+@pytest.mark.parametrize(
+    "path, rule", [(CHANJING, "credit"), (HUAXIN, "tail")], ids=["credit line", "sign-off"]
+)
+def test_a_keep_rule_leaves_a_credit_line_or_sign_off_piece_in_the_body(path, rule):
+    """Recorded credit lines and closing sign-off pieces are overruled by a keep rule: the
+    text stays in its body, is no longer recorded, and no other article changes."""
     from articles.import_review import OVERRULABLE
 
-    before = parse(CHANJING)
-    position, line = _first_removal(before, "credit")
-    assert "credit" in OVERRULABLE
-    rules = Rules.from_rows([(before.site, normalise(line.text), KEEP)])
-    after = parse(CHANJING, rules).articles[position - 1]
-    was = before.articles[position - 1]
-    assert line.text not in [r.text for r in after.removed]
-    assert normalise(line.text) in normalise(after.body)
-    assert normalise(line.text) not in normalise(was.body)
-    other_articles = [a for a in parse(CHANJING, rules).articles if a.position != position]
-    assert other_articles == [a for a in before.articles if a.position != position]
-
-
-def test_a_keep_rule_on_a_piece_of_the_sign_off_keeps_that_piece():
-    from articles.import_review import OVERRULABLE
-
-    before = parse(HUAXIN)
-    position, piece = _first_removal(before, "tail")
-    assert "tail" in OVERRULABLE
-    rules = Rules.from_rows([(before.site, normalise(piece.text), KEEP)])
-    after = parse(HUAXIN, rules).articles[position - 1]
-    assert normalise(piece.text) in normalise(after.body)
-    assert piece.text.strip() not in [r.text.strip() for r in after.removed]
+    before = parse(path)
+    position, found = next(
+        (a.position, r) for a in before.articles for r in a.removed if r.rule == rule
+    )
+    assert rule in OVERRULABLE
+    rules = Rules.from_rows([(before.site, normalise(found.text), KEEP)])
+    kept = parse(path, rules)
+    after = kept.articles[position - 1]
+    assert found.text.strip() not in [r.text.strip() for r in after.removed]
+    assert normalise(found.text) in normalise(after.body)
+    assert normalise(found.text) not in normalise(before.articles[position - 1].body)
+    others = [a for a in kept.articles if a.position != position]
+    assert others == [a for a in before.articles if a.position != position]
