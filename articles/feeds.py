@@ -40,7 +40,7 @@ class LatestArticlesFeed(ImageFeedMixin, Feed):
         return Article.objects.published()
 
     def items(self, obj=None):
-        return self.articles(obj).for_listing()[:FEED_SIZE]
+        return self.articles(obj).for_listing().with_tags()[:FEED_SIZE]
 
     def item_description(self, item):
         return item.body_html

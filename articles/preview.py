@@ -58,7 +58,7 @@ class SharedPreviewView(ArticleDetailView):
     template_name = "articles/preview_article.html"
 
     def get_queryset(self):
-        return Article.objects.with_public_flag().for_listing()
+        return Article.objects.with_public_flag().for_listing().with_tags()
 
     def get_object(self, queryset=None):
         pk, key, self.expires = read_token(self.kwargs["token"])

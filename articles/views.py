@@ -9,7 +9,6 @@ from django.db.models import (
     F,
     Value,
     Window,
-    prefetch_related_objects,
 )
 from django.db.models.functions import RowNumber
 from django.http import Http404
@@ -69,11 +68,10 @@ class HomeView(ArticleQueryMixin, TemplateView):
     template_name = "articles/home.html"
 
     def get_context_data(self, **kwargs):
-        articles = self.get_queryset().prefetch_related(None)
+        articles = self.get_queryset()
         recent = list(articles[: HOME_LATEST + 1])
         featured = articles.filter(featured=True).first() or next(iter(recent), None)
         latest = [a for a in recent if a != featured][:HOME_LATEST]
-        prefetch_related_objects([*latest, featured] if featured else latest, "tags")
         return super().get_context_data(
             featured=featured,
             latest=latest,
@@ -100,6 +98,9 @@ class ArticleDetailView(ArticleQueryMixin, DetailView):
     context_object_name = "article"
     preview = True
     extra_context = {"nav": "articles"}
+
+    def get_queryset(self):
+        return super().get_queryset().with_tags()
 
     def get_context_data(self, **kwargs):
         article = self.object
