@@ -4,9 +4,9 @@ import re
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 
 from articles import text
+from articles.addresses import slug_url
 from articles.slugs import PinyinSlugged
 
 ALIAS_SEPARATORS = re.compile(r"[,，、;；\n]+")
@@ -91,7 +91,7 @@ class GlossaryEntry(PinyinSlugged):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("glossary:detail", args=[self.slug])
+        return slug_url("glossary:detail", self.slug)
 
     def clean(self):
         self.term = self.term.strip()

@@ -1,9 +1,9 @@
 """Special topics (专题): an editor's ordered selection of articles with its own page."""
 
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 
+from articles.addresses import slug_url
 from articles.models import Article
 from articles.slugs import PinyinSlugged
 
@@ -85,7 +85,7 @@ class Topic(PinyinSlugged):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("topics:detail", args=[self.slug])
+        return slug_url("topics:detail", self.slug)
 
     @property
     def is_public(self) -> bool:

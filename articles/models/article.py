@@ -6,11 +6,11 @@ import secrets
 from django.conf import settings
 from django.db import models
 from django.db.models.functions import Now
-from django.urls import reverse
 from django.utils import timezone
 from taggit.managers import TaggableManager
 
 from .. import roles, text
+from ..addresses import slug_url
 from ..rendering import lead_text, render_markdown
 from ..slugs import PinyinSlugged
 from .authors import Author
@@ -213,7 +213,7 @@ class Article(PinyinSlugged):
         super().save(*args, update_fields=update_fields, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("articles:detail", args=[self.slug])
+        return slug_url("articles:detail", self.slug)
 
     def content_hash(self) -> str:
         """Digest of the editable text, compared with `source_hash` to spot editors' changes."""

@@ -1,8 +1,8 @@
 """Authors: the pen names articles are signed with."""
 
 from django.db import models
-from django.urls import reverse
 
+from ..addresses import slug_url
 from ..slugs import PinyinSlugged
 
 
@@ -35,4 +35,4 @@ class Author(PinyinSlugged):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("articles:author", args=[self.slug])
+        return slug_url("articles:author", self.slug)

@@ -1,8 +1,8 @@
 """Sections (栏目): the site's editor-ordered divisions."""
 
 from django.db import models
-from django.urls import reverse
 
+from ..addresses import slug_url
 from ..slugs import PinyinSlugged
 
 
@@ -37,4 +37,4 @@ class Section(PinyinSlugged):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("articles:section", args=[self.slug])
+        return slug_url("articles:section", self.slug)

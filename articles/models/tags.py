@@ -1,10 +1,10 @@
 """Tags with pinyin slugs, and the links between tags and articles."""
 
 from django.db import models
-from django.urls import reverse
 from taggit.models import ItemBase, TagBase
 
 from .. import text
+from ..addresses import slug_url
 from ..slugs import PinyinSlugged
 
 
@@ -44,7 +44,7 @@ class Tag(PinyinSlugged, TagBase):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("articles:tag", args=[self.slug])
+        return slug_url("articles:tag", self.slug)
 
 
 class TaggedArticle(ItemBase):

@@ -9,10 +9,17 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from articles import addresses
 from articles.display_text import display_title
 from articles.share import qr_svg
 
 register = template.Library()
+
+
+@register.simple_tag
+def page_url(viewname):
+    """`{% url viewname %}` for a page without arguments, reversed once per process."""
+    return addresses.page_url(viewname)
 
 
 @register.simple_tag(takes_context=True)
