@@ -8,16 +8,21 @@ beside the stamp, and the stamp is bumped once that moment has passed.
 
 Each process sees the stamps of the cache it is configured with: with several worker
 processes, use a shared cache backend so that an edit reaches all of them at once.
+Within one request the stamps are read once: a page is built from a single state of the
+content, and its parts do not each ask the cache again.
 """
 
 import hashlib
 import time
 from functools import wraps
 
+from asgiref.local import Local
 from django.conf import settings
 from django.core.cache import caches
+from django.core.signals import request_finished, request_started
 from django.db.models import Min
 from django.db.models.functions import Now
+from django.dispatch import receiver
 from django.template.response import SimpleTemplateResponse
 from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
 from django.utils.http import http_date, parse_http_date_safe, urlencode
@@ -28,6 +33,27 @@ CONTENT = "content"
 GLOSSARY = "glossary"
 PAGE_TIMEOUT = 60 * 60
 _SCHEDULE_KEY = "version:schedule"
+_request = Local()
+
+
+@receiver(request_started)
+def _request_began(**kwargs):
+    _request.stamps = {}
+
+
+@receiver(request_finished)
+def _request_ended(**kwargs):
+    _request.stamps = None
+
+
+def _remembered(name: str, read):
+    """`read()`, read once per request (and every time outside one)."""
+    stamps = getattr(_request, "stamps", None)
+    if stamps is None:
+        return read()
+    if name not in stamps:
+        stamps[name] = read()
+    return stamps[name]
 
 
 def _key(scope: str) -> str:
@@ -36,6 +62,10 @@ def _key(scope: str) -> str:
 
 def version(scope: str) -> int:
     """The current stamp of `scope`, created on first use."""
+    return _remembered(scope, lambda: _read_version(scope))
+
+
+def _read_version(scope: str) -> int:
     stamps = caches["stamps"]
     stamp = stamps.get(_key(scope))
     if stamp is None:
@@ -51,6 +81,8 @@ def bump(*scopes: str) -> None:
     rendered before the commit would otherwise be cached under the new stamp.
     """
     stamps = caches["stamps"]
+    if remembered := getattr(_request, "stamps", None):
+        remembered.clear()
     for scope in scopes:
         previous = stamps.get(_key(scope)) or 0
         stamps.set(_key(scope), max(time.time_ns(), previous + 1), None)
@@ -58,6 +90,10 @@ def bump(*scopes: str) -> None:
 
 def content_version() -> int:
     """The content stamp, bumped first if a scheduled article has come due since."""
+    return _remembered("content-due", _read_content_version)
+
+
+def _read_content_version() -> int:
     stamp = version(CONTENT)
     stamps = caches["stamps"]
     schedule = stamps.get(_SCHEDULE_KEY)
@@ -66,7 +102,7 @@ def content_version() -> int:
         stamps.set(_SCHEDULE_KEY, (stamp, due["due"] and due["due"].timestamp()), None)
     elif schedule[1] is not None and schedule[1] <= time.time():
         bump(CONTENT)
-        return content_version()
+        return _read_content_version()
     return stamp
 
 

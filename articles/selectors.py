@@ -22,28 +22,28 @@ def public_authors():
     return Author.objects.filter(Exists(Article.objects.published().filter(author=OuterRef("pk"))))
 
 
-def related(article, count: int, at_least: int) -> list[Article]:
-    """Up to `count` other published articles, most shared tags first, then the latest;
-    when fewer than `at_least` share a tag, the latest others make up `at_least`. Read
-    from the related articles stored at write time (`articles.related`), once per
-    content stamp."""
+def around(article, count: int, at_least: int) -> dict:
+    """What an article page shows around the article, worked out once per content stamp
+    and read as one cache entry: `related`, up to `count` other published articles (most
+    shared tags first, then the latest; when fewer than `at_least` share a tag, the latest
+    others make up `at_least`), read from the related articles stored at write time
+    (`articles.related`); and `older` and `newer`, the published articles just before and
+    after it by publication time (None at either end, or when it has no such time)."""
+    when = article.published_at.timestamp() if article.published_at else None
     return per_content(
-        f"related:{article.pk}:{count}:{at_least}",
-        lambda: related_store.for_article(article, count, at_least=at_least),
+        f"around:{article.pk}:{when}:{count}:{at_least}",
+        lambda: {
+            "related": related_store.for_article(article, count, at_least=at_least),
+            "older": _neighbour(article, older=True),
+            "newer": _neighbour(article, older=False),
+        },
     )
 
 
-def neighbour(article, *, older: bool) -> Article | None:
-    """The published article just before (or after) `article`, by publication time; worked
-    out once per content stamp."""
+def _neighbour(article, *, older: bool) -> Article | None:
     if article.published_at is None:
         return None
-    # A list, so that "no neighbour" is kept too (the cache cannot hold None).
-    found = per_content(
-        f"neighbour:{article.pk}:{article.published_at.timestamp()}:{older}",
-        lambda: list(_neighbours(article, older=older)[:1]),
-    )
-    return found[0] if found else None
+    return _neighbours(article, older=older).first()
 
 
 def _neighbours(article, *, older: bool):

@@ -110,9 +110,7 @@ class ArticleDetailView(ArticleQueryMixin, DetailView):
             body=body,
             toc=toc if len(toc) >= TOC_MIN_HEADINGS else [],
             tags=article.tags.all(),
-            related=selectors.related(article, RELATED_COUNT, at_least=3),
-            older=selectors.neighbour(article, older=True),
-            newer=selectors.neighbour(article, older=False),
+            **selectors.around(article, RELATED_COUNT, at_least=3),
             breadcrumbs=[
                 _crumb_home(),
                 _crumb_section(article.section) if article.section else _crumb_articles(),

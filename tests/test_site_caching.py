@@ -5,8 +5,11 @@ from datetime import timedelta
 from functools import partial
 
 import pytest
+from django.core.cache import caches
+from django.core.signals import request_finished, request_started
 from django.utils import timezone
 
+from articles.cache import GLOSSARY, content_version, version
 from articles.models import Article
 from articles.search.index import reindex_all
 from tests.factories import make_article, make_term
@@ -258,3 +261,43 @@ def test_signed_in_readers_bypass_the_search_cache(client, django_user_model, ar
     assert "没有找到" in _search(client, "续费").content.decode()
     staff = log_in_staff(client, django_user_model)
     assert "<mark>续费</mark>" in staff.get("/search/", {"q": "续费"}).content.decode()
+
+
+@pytest.mark.parametrize("page_cache", [True, False])
+def test_a_page_reads_each_stamp_once(client, article, settings, monkeypatch, page_cache):
+    settings.PAGE_CACHE = page_cache
+    content_version(), version(GLOSSARY)  # created: a new stamp is read back once more
+    stamps = caches["stamps"]
+    reads = []
+    read = stamps.get
+
+    def counted(key, *args, **kwargs):
+        reads.append(key)
+        return read(key, *args, **kwargs)
+
+    monkeypatch.setattr(stamps, "get", counted)
+
+    assert client.get(article.get_absolute_url()).status_code == 200
+
+    assert reads and len(reads) == len(set(reads))
+
+
+def test_a_change_within_a_request_is_seen_by_the_rest_of_it(article, committed):
+    request_started.send(sender=None)
+    try:
+        before = content_version()
+        with committed():
+            Article.objects.filter(pk=article.pk).update(title="改过的标题")
+            article.refresh_from_db()
+            article.save()
+        assert content_version() > before
+    finally:
+        request_finished.send(sender=None)
+
+
+def test_outside_a_request_every_read_sees_the_cache(article):
+    before = content_version()
+    bump_elsewhere = caches["stamps"].set
+    bump_elsewhere("version:content", before + 1, None)
+
+    assert content_version() == before + 1
