@@ -259,6 +259,9 @@ def _set_tags(article: Article, items, *, new: bool) -> None:
     }
     m2m_changed.send(action="pre_add", **signal)
     TaggedArticle.objects.bulk_create(
-        [TaggedArticle(content_object=article, tag=tag) for tag in tags]
+        [
+            TaggedArticle(content_object=article, tag=tag, published_at=article.published_at)
+            for tag in tags
+        ]
     )
     m2m_changed.send(action="post_add", **signal)

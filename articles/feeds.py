@@ -36,11 +36,13 @@ class LatestArticlesFeed(ImageFeedMixin, Feed):
     def description(self, obj=None):
         return settings.SITE_DESCRIPTION
 
-    def articles(self, obj):
-        return Article.objects.published()
+    def articles(self, listing, obj):
+        """The feed's articles of `listing`: the published ones, newest first."""
+        return listing
 
     def items(self, obj=None):
-        return self.articles(obj).for_listing().with_tags()[:FEED_SIZE]
+        listing = Article.objects.published().for_listing().with_tags()
+        return self.articles(listing, obj)[:FEED_SIZE]
 
     def item_description(self, item):
         return item.body_html
@@ -105,8 +107,8 @@ class TagFeed(LatestArticlesFeed):
     def description(self, obj=None):
         return f"{settings.SITE_NAME}标签“{obj.name}”下的最新文章。"
 
-    def articles(self, obj):
-        return Article.objects.published().filter(tagged_items__tag=obj)
+    def articles(self, listing, obj):
+        return listing.tagged(obj)
 
 
 class TagAtomFeed(AtomMixin, TagFeed):
@@ -126,8 +128,8 @@ class SectionFeed(LatestArticlesFeed):
     def description(self, obj=None):
         return obj.description or f"{settings.SITE_NAME}“{obj.name}”栏目的最新文章。"
 
-    def articles(self, obj):
-        return Article.objects.published().filter(section=obj)
+    def articles(self, listing, obj):
+        return listing.filter(section=obj)
 
 
 class SectionAtomFeed(AtomMixin, SectionFeed):
@@ -147,8 +149,8 @@ class AuthorFeed(LatestArticlesFeed):
     def description(self, obj=None):
         return f"{obj.name}在{settings.SITE_NAME}发表的最新文章。"
 
-    def articles(self, obj):
-        return Article.objects.published().filter(author=obj)
+    def articles(self, listing, obj):
+        return listing.filter(author=obj)
 
 
 class AuthorAtomFeed(AtomMixin, AuthorFeed):

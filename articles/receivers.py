@@ -30,7 +30,7 @@ from django.db.models.signals import (
 from django.dispatch import receiver
 from django.utils import timezone
 
-from . import related, tasks, word_frequencies
+from . import related, statistics, tasks, word_frequencies
 from .cache import CONTENT, bump
 from .models import Article, Author, DeletedImport, Section, Tag, TaggedArticle
 from .search import index
@@ -88,6 +88,7 @@ def _unseen(update_fields) -> bool:
 def article_saved(sender, instance, raw=False, update_fields=None, **kwargs):
     if raw or _unseen(update_fields):
         return
+    TaggedArticle.follow_article(instance)
     _article_changed(instance.pk)
     bump_after_commit(CONTENT)
 
@@ -195,6 +196,13 @@ def prune_after_migrate(sender, using=DEFAULT_DB_ALIAS, **kwargs):
     """`flush` empties the tables and then sends post_migrate: empty the index with them."""
     if sender.name == "articles" and using == DEFAULT_DB_ALIAS:
         index.prune()
+
+
+@receiver(post_migrate, dispatch_uid="planner_statistics")
+def refresh_statistics(sender, using=DEFAULT_DB_ALIAS, **kwargs):
+    """A new or migrated database gets the planner statistics its pages' plans rely on."""
+    if sender.name == "articles":
+        statistics.refresh(using)
 
 
 @receiver(post_migrate, dispatch_uid="segmenter_store")

@@ -169,7 +169,7 @@ class TagView(ArticleQueryMixin, ListView):
         self.tag = counts.counted_tag(self.kwargs["slug"])
         if self.tag is None:
             raise Http404("没有这个标签。")
-        return super().get_queryset().filter(tagged_items__tag=self.tag)
+        return super().get_queryset().tagged(self.tag)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(

@@ -142,6 +142,7 @@ def restore_backup(source: Path) -> dict:
     The database is flushed and loaded in one transaction and checked row by row count
     against the manifest; media files are swapped in only once that has committed.
     """
+    from articles import statistics
     from articles.search.index import reindex_all
 
     manifest = read_manifest(source)
@@ -170,6 +171,7 @@ def restore_backup(source: Path) -> dict:
                         f"{source}: restored rows differ from the backup in {', '.join(differing)}"
                     )
                 reindex_all()
+            statistics.refresh()
             _replace_contents(media_root, staged_media / MEDIA)
         finally:
             shutil.rmtree(staged_media, ignore_errors=True)

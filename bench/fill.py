@@ -162,7 +162,7 @@ def fill(count: int, static_root: Path, seed: int = 1) -> dict:
                 )
             created = Article.objects.bulk_create(batch)
             TaggedArticle.objects.bulk_create(
-                TaggedArticle(content_object=a, tag=t)
+                TaggedArticle(content_object=a, tag=t, published_at=a.published_at)
                 for a in created
                 for t in rng.sample(tags, rng.randint(2, 4))
             )

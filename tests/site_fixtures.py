@@ -56,7 +56,9 @@ def bulk_articles(count, *, start=0, authors=None, tags=None):
     )
     articles = list(Article.objects.filter(slug__in=[a.slug for a in articles]))
     TaggedArticle.objects.bulk_create(
-        TaggedArticle(content_object=article, tag=tags[(i + k) % len(tags)])
+        TaggedArticle(
+            content_object=article, tag=tags[(i + k) % len(tags)], published_at=article.published_at
+        )
         for i, article in enumerate(articles)
         for k in range(2 + i % 2)
     )

@@ -26,7 +26,7 @@ to that article (a `DuplicateImport`) instead, unless `separate` asks for it to 
 from django.db import transaction
 from django.utils import timezone
 
-from articles import editing, segmenter, text
+from articles import editing, segmenter, statistics, text
 from articles.models import (
     Article,
     Author,
@@ -92,6 +92,8 @@ def import_documents(
                     progress(n, total, held(), DOCUMENTS)
         if dry_run:
             transaction.set_rollback(True)
+    if not dry_run:
+        statistics.refresh()
     return report
 
 

@@ -57,6 +57,14 @@ class ArticleQuerySet(models.QuerySet):
             "-published_at", "-id"
         )
 
+    def tagged(self, tag):
+        """The articles tagged `tag`, newest first, in the order of the tag links' own copy
+        of the date (`TaggedArticle.published_at`): a page reads the tag's first links from
+        their index instead of sorting all of the tag's articles."""
+        return self.filter(tagged_items__tag=tag).order_by(
+            "-tagged_items__published_at", "-tagged_items__content_object_id"
+        )
+
     def with_tags(self):
         """Also read each article's tags in one query, for pages and feeds that show them
         (listings do not: building a tag queryset per teaser costs more than the teaser)."""
