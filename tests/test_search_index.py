@@ -16,7 +16,7 @@ from articles.search.backends import TABLE, backend
 from articles.search.documents import ARTICLE, Document
 from articles.search.index import prune, reindex_all
 from articles.search.query import parse
-from articles.search.results import ArticleResults, glossary_matches
+from articles.search.results import GLOSSARY_LIMIT, ArticleResults, glossary_matches
 from glossary.models import GlossaryEntry
 from tests.factories import make_article, make_author, make_term
 
@@ -268,6 +268,23 @@ def test_glossary_matches_only_published_entries_exact_term_first(committed):
     terms = [entry.term for entry in glossary_matches(parse("产业互联网"))]
     assert terms[0] == "产业互联网"
     assert "产业互联网平台" not in terms
+
+
+def test_glossary_entries_matching_in_the_term_come_before_those_matching_in_the_definition(
+    committed,
+):
+    with committed():
+        make_term("云交付", "工业软件按订阅交付的一种方式，工业软件厂商常用。")
+        make_term("工业软件平台", "承载设计与仿真工具的平台。")
+        make_term("边缘计算", "在设备附近处理数据。")
+    assert [e.term for e in glossary_matches(parse("工业软件"))] == ["工业软件平台", "云交付"]
+
+
+def test_at_most_five_glossary_entries_are_shown(committed):
+    with committed():
+        for n in range(8):
+            make_term(f"数字孪生{n}号", "数字孪生的一个例子。")
+    assert len(glossary_matches(parse("数字孪生"))) == GLOSSARY_LIMIT
 
 
 def test_glossary_alias_and_definition_match(committed):

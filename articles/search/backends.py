@@ -22,8 +22,6 @@ ROWID_RANGE = 1 << 40  # SQLite: the rowids of one kind (articles first, then th
 
 
 class _Backend(ABC):
-    order = ""
-
     @abstractmethod
     def replace(self, documents):
         """Insert `documents`, replacing any earlier row for the same object."""
@@ -70,25 +68,18 @@ class _Backend(ABC):
         return f"SELECT object_id FROM (SELECT {columns} {rest}) AS hits", params
 
     @abstractmethod
+    def recent_ids(self, kind, terms, visible, limit) -> list[int]:
+        """The `limit` visible matches with the highest ids, highest first, unscored: no
+        reading of documents, and on SQLite no count of every match for `bm25`'s weights."""
+
+    @abstractmethod
     def recent_matches(self, kind, terms, visible, limit) -> list[tuple[int, float]]:
         """`(object_id, score)` of the `limit` visible matches with the highest ids, highest
         id first; a higher score is a better match. Only those are scored, so the work does
         not grow with the number of matches the way ranking every match does."""
 
-    def ranked_ids(self, kind, terms, visible, limit, offset=0) -> list[int]:
-        """Primary keys of visible matches, best first; the database sorts and slices."""
-        columns, rest, params = self._match(kind, terms, visible)
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT {columns} {rest} ORDER BY {self.order}, object_id DESC LIMIT %s OFFSET %s",
-                [*params, limit, offset],
-            )
-            return [row[0] for row in cursor.fetchall()]
-
 
 class PostgresBackend(_Backend):
-    order = "score DESC"
-
     @contextmanager
     def reading(self):
         """Searches find their matches through the GIN index, however common the word.
@@ -133,6 +124,18 @@ class PostgresBackend(_Backend):
         params = [*(" ".join(term) for term in terms), kind, *visible_params]
         return "object_id, ts_rank(document, query) AS score", rest, params
 
+    def recent_ids(self, kind, terms, visible, limit):
+        tsquery = " && ".join(["phraseto_tsquery('simple', %s)"] * len(terms))
+        visible_sql, visible_params = _compiled(visible)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT object_id FROM {TABLE}, (SELECT {tsquery} AS query) AS q "
+                f"WHERE kind = %s AND document @@ q.query AND object_id IN ({visible_sql}) "
+                "ORDER BY object_id DESC LIMIT %s",
+                [*(" ".join(term) for term in terms), kind, *visible_params, limit],
+            )
+            return [row[0] for row in cursor.fetchall()]
+
     def recent_matches(self, kind, terms, visible, limit):
         """The GIN index finds the matches and the newest `limit` ids are kept without
         reading a `tsvector`; then only their documents are read, to score them."""
@@ -162,7 +165,6 @@ class SqliteBackend(_Backend):
     glossary rows never walks the articles' matches.
     """
 
-    order = "score"
     SCORE = f"bm25({TABLE}, 0, 0, 10.0, 4.0, 1.0)"  # lower is better
 
     def replace(self, documents):
@@ -190,17 +192,24 @@ class SqliteBackend(_Backend):
         columns = f"rowid - {start} AS object_id, {self.SCORE} AS score"
         return columns, rest, [expression, *visible_params]
 
+    def recent_ids(self, kind, terms, visible, limit):
+        return [pk for (pk,) in self._recent(kind, terms, visible, limit, "")]
+
     def recent_matches(self, kind, terms, visible, limit):
         """FTS5 walks the doclists newest rowid first and stops after `limit` visible
-        matches; `bm25` is computed for those rows only. Each match's visibility is looked
-        up by its primary key: `IN (visible)` would first read every visible id."""
+        matches; `bm25` is computed for those rows only (and counts every match of each
+        phrase once, for its weight). Each match's visibility is looked up by its primary
+        key: `IN (visible)` would first read every visible id."""
+        return self._recent(kind, terms, visible, limit, f", -{self.SCORE}")
+
+    def _recent(self, kind, terms, visible, limit, score):
         expression = " AND ".join(_fts5_phrase(term) for term in terms)
         start = _rowid(kind, 0)
         row_visible = visible.order_by().filter(pk=RawSQL(f"{TABLE}.rowid - {start}", ()))
         visible_sql, visible_params = row_visible.values("pk").query.sql_with_params()
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT rowid - {start}, -{self.SCORE} FROM {TABLE} "
+                f"SELECT rowid - {start}{score} FROM {TABLE} "
                 f"WHERE {TABLE} MATCH %s AND rowid >= {start} "
                 f"AND rowid < {start + ROWID_RANGE} AND EXISTS ({visible_sql}) "
                 "ORDER BY rowid DESC LIMIT %s",

@@ -96,7 +96,7 @@ def glossary_document(entry: GlossaryEntry) -> Document:
 
 def article_text(article) -> Document:
     """The article's row before segmentation: its fields' plain text."""
-    tags = " ".join(tag.name for tag in article.tags.all())
+    tags = " ".join(sorted(tag.name for tag in article.tags.all()))
     return Document(
         ARTICLE,
         article.pk,

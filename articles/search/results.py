@@ -6,6 +6,7 @@ and last article id when the number of matches is estimated. The admin instead f
 its changelist by `matching_article_ids()`, a subquery over every status.
 """
 
+import re
 from dataclasses import dataclass
 
 from django.db.models import Q
@@ -22,6 +23,8 @@ from .query import Query
 from .snippets import highlight, snippet
 
 GLOSSARY_LIMIT = 5
+GLOSSARY_CANDIDATES = 200  # newest glossary matches read to choose GLOSSARY_LIMIT from
+GLOSSARY_WEIGHTS = (10.0, 4.0, 1.0)  # term, aliases, definition
 CANDIDATES = 1000  # matches ranked per search, the most recently added
 
 
@@ -104,20 +107,37 @@ def _hit(article: Article, words: list[str]) -> Hit:
 
 
 def glossary_matches(query: Query) -> list[GlossaryEntry]:
-    """Published entries matching `query`: an exact term first, then an exact alias."""
+    """Published entries matching `query`, at most `GLOSSARY_LIMIT`: an exact term first,
+    then an exact alias, then the others by `_glossary_score`, newest first among equals.
+
+    The newest `GLOSSARY_CANDIDATES` matches are read unscored: the index's own scoring
+    would count every indexed match of the words, articles included, to weigh them."""
     if not query:
         return []
     visible = GlossaryEntry.objects.published()
-    ids = backend().ranked_ids(GLOSSARY, query.terms, visible, GLOSSARY_LIMIT)
+    ids = backend().recent_ids(GLOSSARY, query.terms, visible, GLOSSARY_CANDIDATES)
     keys = {text.fold(query.text), text.fold(normalise(query.text))}
-    rank = {pk: i for i, pk in enumerate(ids)}
     entries = visible.filter(Q(pk__in=ids) | Q(term_key__in=keys))
+    phrases = [re.compile(r"\s*".join(map(re.escape, term))) for term in query.terms]
 
     def order(entry):
         if text.fold(normalise(entry.term)) in keys:
-            return (0, 0)
+            return (0, 0, -entry.pk)
         if any(text.fold(normalise(alias)) in keys for alias in entry.alias_list):
-            return (1, 0)
-        return (2, rank.get(entry.pk, len(ids)))
+            return (1, 0, -entry.pk)
+        return (2, -_glossary_score(entry, phrases), -entry.pk)
 
-    return sorted(entries, key=order)
+    return sorted(entries, key=order)[:GLOSSARY_LIMIT]
+
+
+def _glossary_score(entry: GlossaryEntry, phrases) -> float:
+    """How well `entry` matches: each phrase's occurrences in its term, aliases and
+    definition, weighted as the index weighs title, standfirst and body, and shrunk
+    gently with the field's length."""
+    fields = (entry.term, "\n".join(entry.alias_list), entry.definition)
+    score = 0.0
+    for weight, field in zip(GLOSSARY_WEIGHTS, fields, strict=True):
+        folded = normalise(field)
+        hits = sum(len(phrase.findall(folded)) for phrase in phrases)
+        score += weight * hits / (1 + len(folded) / 50)
+    return score

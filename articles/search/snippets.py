@@ -4,10 +4,12 @@ Matching runs on a normalised copy (simplified, width-folded, lower case) whose 
 character remembers where it came from, so the excerpt shows the author's own text.
 """
 
+import html
 import re
 import unicodedata
 
-from django.utils.html import escape, format_html, format_html_join
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 from ..simplified import to_simplified
 
@@ -106,13 +108,14 @@ def _folded(text: str) -> tuple[str, list[int] | range]:
 
 
 def _render(text: str, spans, start: int, end: int) -> str:
+    """`text[start:end]`, every piece escaped, with `spans` wrapped in `<mark>`."""
     parts, position = [], start
     for span_start, span_end in spans:
         span_start, span_end = max(span_start, position), min(span_end, end)
         if span_start >= span_end:
             continue
-        parts.append(escape(text[position:span_start]))
-        parts.append(format_html("<mark>{}</mark>", text[span_start:span_end]))
+        parts.append(html.escape(text[position:span_start]))
+        parts.append(f"<mark>{html.escape(text[span_start:span_end])}</mark>")
         position = span_end
-    parts.append(escape(text[position:end]))
-    return format_html_join("", "{}", ((part,) for part in parts))
+    parts.append(html.escape(text[position:end]))
+    return mark_safe("".join(parts))  # every piece is escaped above
