@@ -200,8 +200,10 @@ def prune_after_migrate(sender, using=DEFAULT_DB_ALIAS, **kwargs):
 
 @receiver(post_migrate, dispatch_uid="planner_statistics")
 def refresh_statistics(sender, using=DEFAULT_DB_ALIAS, **kwargs):
-    """A new or migrated database gets the planner statistics its pages' plans rely on."""
-    if sender.name == "articles":
+    """A migrated database holding articles gets the planner statistics its pages' plans
+    rely on. An empty one does not: statistics of empty tables would have the planner
+    scan tables it takes for tiny long after they have grown; its first import makes them."""
+    if sender.name == "articles" and Article.objects.using(using).exists():
         statistics.refresh(using)
 
 

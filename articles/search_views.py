@@ -9,7 +9,6 @@ from glossary.models import GlossaryEntry
 
 from .cache import cached_page
 from .counts import counted_tags
-from .search.backends import backend
 from .search.query import MAX_LENGTH, clean, parse
 from .search.results import ArticleResults, glossary_matches
 
@@ -44,12 +43,11 @@ class SearchView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         query = parse(self.request.GET.get("q", ""))
-        with backend().reading():
-            results = ArticleResults(query)
-            paginator = Paginator(results, PAGE_SIZE)
-            page = paginator.get_page(self.request.GET.get("page"))
-            total, estimated = results.total()
-            glossary = glossary_matches(query)
+        results = ArticleResults(query)
+        paginator = Paginator(results, PAGE_SIZE)
+        page = paginator.get_page(self.request.GET.get("page"))
+        total, estimated = results.total()
+        glossary = glossary_matches(query)
         context.update(
             q=query.text,
             max_length=MAX_LENGTH,

@@ -210,8 +210,7 @@ def search_words() -> dict:
     total = published.count()
     found = {}
     for word in SEARCH_CANDIDATES:
-        with backend().reading():
-            found[word] = backend().count(ARTICLE, parse(word).terms, published)
+        found[word] = backend().count(ARTICLE, parse(word).terms, published)
     common = max(found, key=found.get)
     rare = min((w for w in found if found[w]), key=found.get)
     return {

@@ -67,7 +67,7 @@ def test_sqlite_lets_fts5_order_and_stop():
     with CaptureQueriesContext(connection) as queries:
         backend().recent_matches(ARTICLE, parse("腾讯").terms, Article.objects.published(), 10)
     with connection.cursor() as cursor:
-        cursor.execute(f"EXPLAIN QUERY PLAN {queries[-1]['sql']}")
+        cursor.execute(f"EXPLAIN QUERY PLAN {last_select(queries)}")
         plan = " / ".join(row[-1] for row in cursor.fetchall())
     assert "VIRTUAL TABLE INDEX" in plan
     assert "TEMP B-TREE" not in plan
@@ -81,7 +81,7 @@ def test_postgresql_reads_the_documents_of_the_candidates_only():
     with CaptureQueriesContext(connection) as queries:
         backend().recent_matches(ARTICLE, parse("腾讯").terms, Article.objects.published(), 10)
     with backend().reading(), connection.cursor() as cursor:
-        cursor.execute(f"EXPLAIN (ANALYZE, FORMAT JSON) {queries[-1]['sql']}")
+        cursor.execute(f"EXPLAIN (ANALYZE, FORMAT JSON) {last_select(queries)}")
         plan = cursor.fetchone()[0]
     plan = plan if isinstance(plan, list) else json.loads(plan)
     scans = list(_nodes(plan[0]["Plan"]))
@@ -89,7 +89,34 @@ def test_postgresql_reads_the_documents_of_the_candidates_only():
     assert rank_reads and all(n["Actual Rows"] * n["Actual Loops"] <= 10 for n in rank_reads)
 
 
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's planner")
+def test_postgresql_checks_the_visibility_of_the_newest_matches_only():
+    """Every match's id comes from the GIN index, but whether readers may see it is
+    looked up for the newest only, until enough are found: not for all 500."""
+    indexed(500)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+    with CaptureQueriesContext(connection) as queries:
+        backend().recent_ids(ARTICLE, parse("腾讯").terms, Article.objects.published(), 10)
+    with backend().reading(), connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN (ANALYZE, FORMAT JSON) {last_select(queries)}")
+        plan = cursor.fetchone()[0]
+    plan = plan if isinstance(plan, list) else json.loads(plan)
+    article_reads = [
+        n for n in _nodes(plan[0]["Plan"]) if n.get("Relation Name") == "articles_article"
+    ]
+    assert article_reads
+    assert all(n["Actual Rows"] * n["Actual Loops"] <= 10 for n in article_reads)
+
+
 def _nodes(plan):
     yield plan
     for child in plan.get("Plans", []):
         yield from _nodes(child)
+
+
+def last_select(queries) -> str:
+    """The last query captured that reads rows (a read of matches is followed by the
+    statement resetting the planner's settings)."""
+    reads = [q["sql"] for q in queries.captured_queries if q["sql"].startswith(("SELECT", "WITH"))]
+    return reads[-1]

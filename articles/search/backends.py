@@ -47,8 +47,15 @@ class _Backend(ABC):
         return TABLE in connection.introspection.table_names()
 
     def reading(self):
-        """The context in which a search's reads of the index run."""
+        """The context in which the reads of matches run (`_matched` opens it)."""
         return nullcontext()
+
+    def _matched(self, sql: str, params) -> list[tuple]:
+        """The rows of a query reading matches, run in `reading()`, and only it: the
+        page's other queries keep the planner's usual choices."""
+        with self.reading(), connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchall()
 
     @abstractmethod
     def _match(self, kind, terms, visible) -> tuple[str, str, list]:
@@ -58,9 +65,7 @@ class _Backend(ABC):
     def count(self, kind, terms, visible) -> int:
         """How many visible objects match, counted without ranking them."""
         _, rest, params = self._match(kind, terms, visible)
-        with connection.cursor() as cursor:
-            cursor.execute(f"SELECT COUNT(*) {rest}", params)
-            return cursor.fetchone()[0]
+        return self._matched(f"SELECT COUNT(*) {rest}", params)[0][0]
 
     def matching(self, kind, terms, visible) -> tuple[str, list]:
         """SQL and parameters selecting the `object_id` of every visible match, unranked."""
@@ -89,12 +94,12 @@ class PostgresBackend(_Backend):
         or the primary key and read them all; the index finds the matches without reading
         them (counting 9,900 matches among 10,000 articles: 15 ms instead of 97). Ranking
         still reads each match once. `SET LOCAL` lasts until the enclosing transaction
-        ends, so the block opens one.
+        ends, so the block opens one, and resets both when it ends inside a longer one.
         """
         with transaction.atomic(savepoint=False), connection.cursor() as cursor:
-            cursor.execute("SET LOCAL enable_seqscan = off")
-            cursor.execute("SET LOCAL enable_indexscan = off")
+            cursor.execute("SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off")
             yield
+            cursor.execute("RESET enable_seqscan; RESET enable_indexscan")
 
     def replace(self, documents):
         with connection.cursor() as cursor:
@@ -125,34 +130,40 @@ class PostgresBackend(_Backend):
         return "object_id, ts_rank(document, query) AS score", rest, params
 
     def recent_ids(self, kind, terms, visible, limit):
-        tsquery = " && ".join(["phraseto_tsquery('simple', %s)"] * len(terms))
-        visible_sql, visible_params = _compiled(visible)
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT object_id FROM {TABLE}, (SELECT {tsquery} AS query) AS q "
-                f"WHERE kind = %s AND document @@ q.query AND object_id IN ({visible_sql}) "
-                "ORDER BY object_id DESC LIMIT %s",
-                [*(" ".join(term) for term in terms), kind, *visible_params, limit],
-            )
-            return [row[0] for row in cursor.fetchall()]
+        newest, params = self._newest(kind, terms, visible, limit)
+        return [row[0] for row in self._matched(newest, params)]
 
     def recent_matches(self, kind, terms, visible, limit):
-        """The GIN index finds the matches and the newest `limit` ids are kept without
-        reading a `tsvector`; then only their documents are read, to score them."""
+        """The newest `limit` visible matches (`_newest`); then only their documents are
+        read, one look-up each, to score them."""
+        newest, params = self._newest(kind, terms, visible, limit)
+        sql = newest.replace(
+            "SELECT match.object_id FROM",
+            "SELECT match.object_id, (SELECT ts_rank(doc.document, q.query) "
+            f"FROM {TABLE} AS doc WHERE doc.kind = %s AND doc.object_id = match.object_id) FROM",
+            1,
+        )
+        phrases = len(terms)  # the CTE's parameters come first, then the score's kind
+        return self._matched(sql, [*params[:phrases], kind, *params[phrases:]])
+
+    def _newest(self, kind, terms, visible, limit) -> tuple[str, list]:
+        """The GIN index finds every match's id without reading a `tsvector` (the query
+        comes from a CTE, so the planner does not weigh the words' frequency against the
+        table's size); the ids are sorted newest first (`OFFSET 0` keeps that sort apart
+        from the outer query), and then looked up in `visible` one by one until `limit`
+        are found, instead of checking the visibility of every match first."""
         tsquery = " && ".join(["phraseto_tsquery('simple', %s)"] * len(terms))
-        visible_sql, visible_params = _compiled(visible)
+        row_visible = visible.order_by().filter(pk=RawSQL("match.object_id", ()))
+        visible_sql, visible_params = row_visible.values("pk").query.sql_with_params()
         sql = (
             f"WITH q AS (SELECT {tsquery} AS query) "
-            f"SELECT hit.object_id, ts_rank(doc.document, q.query) FROM q, "
+            "SELECT match.object_id FROM q, "
             f"(SELECT object_id FROM {TABLE}, q WHERE kind = %s AND document @@ q.query "
-            f"AND object_id IN ({visible_sql}) ORDER BY object_id DESC LIMIT %s) AS hit "
-            f"JOIN {TABLE} AS doc ON doc.kind = %s AND doc.object_id = hit.object_id "
-            "ORDER BY hit.object_id DESC"
+            "ORDER BY object_id DESC OFFSET 0) AS match "
+            f"WHERE EXISTS ({visible_sql}) ORDER BY match.object_id DESC LIMIT %s"
         )
-        params = [*(" ".join(term) for term in terms), kind, *visible_params, limit, kind]
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            return cursor.fetchall()
+        params = [" ".join(term) for term in terms]
+        return sql, [*params, kind, *visible_params, limit]
 
 
 class SqliteBackend(_Backend):
@@ -207,15 +218,13 @@ class SqliteBackend(_Backend):
         start = _rowid(kind, 0)
         row_visible = visible.order_by().filter(pk=RawSQL(f"{TABLE}.rowid - {start}", ()))
         visible_sql, visible_params = row_visible.values("pk").query.sql_with_params()
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT rowid - {start}{score} FROM {TABLE} "
-                f"WHERE {TABLE} MATCH %s AND rowid >= {start} "
-                f"AND rowid < {start + ROWID_RANGE} AND EXISTS ({visible_sql}) "
-                "ORDER BY rowid DESC LIMIT %s",
-                [expression, *visible_params, limit],
-            )
-            return cursor.fetchall()
+        return self._matched(
+            f"SELECT rowid - {start}{score} FROM {TABLE} "
+            f"WHERE {TABLE} MATCH %s AND rowid >= {start} "
+            f"AND rowid < {start + ROWID_RANGE} AND EXISTS ({visible_sql}) "
+            "ORDER BY rowid DESC LIMIT %s",
+            [expression, *visible_params, limit],
+        )
 
 
 def _compiled(visible):
