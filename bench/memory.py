@@ -1,4 +1,5 @@
-"""Resident memory of one web worker: after `django.setup()` and after each page type.
+"""Resident memory of one web worker: after `django.setup()` and after each page type,
+with how long each first request took (the first search loads the segmenter).
 
     .venv/bin/python bench/memory.py                                  # scratch SQLite, seeds
     .venv/bin/python bench/memory.py --database-url postgres://…/db   # an existing database
@@ -15,6 +16,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,10 +39,11 @@ def measure() -> None:
     django.setup()
     loaded: set[str] = set()
 
-    def report(step: str) -> None:
+    def report(step: str, seconds: float | None = None) -> None:
         new = [name for name in HEAVY if name in sys.modules and name not in loaded]
         loaded.update(new)
-        print(f"{step:<22} {rss_mib():7.1f} MiB  {' '.join(new)}", flush=True)
+        took = f"{seconds * 1000:7.1f} ms" if seconds is not None else " " * 10
+        print(f"{step:<22} {rss_mib():7.1f} MiB {took}  {' '.join(new)}", flush=True)
 
     report("django.setup()")
     from django.test import Client
@@ -73,10 +76,11 @@ def measure() -> None:
     }
     client = Client()
     for name, url in pages.items():
+        started = time.perf_counter()
         response = client.get(url)
         if response.status_code != 200:
             raise SystemExit(f"{url} answered {response.status_code}")
-        report(name)
+        report(name, time.perf_counter() - started)
 
 
 def main() -> None:

@@ -3,6 +3,7 @@
 from datetime import timedelta
 from functools import partial
 from io import StringIO
+from types import SimpleNamespace
 
 import pytest
 from django.core.management import call_command
@@ -436,3 +437,26 @@ def last_select(queries) -> str:
     statement resetting the planner's settings)."""
     reads = [q["sql"] for q in queries.captured_queries if q["sql"].startswith(("SELECT", "WITH"))]
     return reads[-1]
+
+
+@pytest.mark.parametrize(
+    ("vendor", "host", "cores", "jobs"),
+    [
+        ("sqlite", "", 4, 4),
+        ("postgresql", "127.0.0.1", 4, 3),
+        ("postgresql", "/var/run/postgresql", 2, 1),
+        ("postgresql", "db.internal", 2, 2),
+        ("postgresql", "localhost", 1, 1),
+    ],
+)
+def test_segmenting_leaves_a_core_to_a_database_server_on_this_host(
+    monkeypatch, vendor, host, cores, jobs
+):
+    from articles.search import index
+
+    monkeypatch.setattr(
+        index, "connection", SimpleNamespace(vendor=vendor, settings_dict={"HOST": host})
+    )
+    monkeypatch.setattr(index.os, "cpu_count", lambda: cores)
+    assert index.jobs_for(index.PARALLEL_MIN) == jobs
+    assert index.jobs_for(index.PARALLEL_MIN - 1) == 1
