@@ -4,7 +4,6 @@ from django.conf import settings
 from django.shortcuts import get_object_or_404
 
 from articles.feeds import AtomMixin, LatestArticlesFeed
-from articles.models import Article
 
 from .models import Topic
 
@@ -22,8 +21,8 @@ class TopicFeed(LatestArticlesFeed):
     def description(self, obj=None):
         return obj.standfirst or f"{settings.SITE_NAME}专题“{obj.title}”中的文章。"
 
-    def articles(self, obj):
-        return Article.objects.published().filter(topic_links__topic=obj)
+    def articles(self, listing, obj):
+        return listing.filter(topic_links__topic=obj)
 
 
 class TopicAtomFeed(AtomMixin, TopicFeed):

@@ -4,6 +4,7 @@ published topics an article belongs to. Visibility is `Article.objects.published
 
 from django.db.models import Count
 
+from articles.cache import per_content
 from articles.models import Article, published_q
 
 from .models import Topic
@@ -32,10 +33,14 @@ def public_topics():
 
 
 def topics_of(article: Article, limit: int = ARTICLE_TOPICS_SHOWN) -> list[Topic]:
-    """Up to `limit` published topics holding `article`, newest first; one query."""
-    return list(
-        Topic.objects.published()
-        .filter(links__article=article)
-        .order_by("-published_at", "-id")
-        .only("title", "slug")[:limit]
+    """Up to `limit` published topics holding `article`, newest first; one query, made
+    once per content stamp (a topic's change bumps it)."""
+    return per_content(
+        f"topics-of:{article.pk}:{limit}",
+        lambda: list(
+            Topic.objects.published()
+            .filter(links__article=article)
+            .order_by("-published_at", "-id")
+            .only("title", "slug")[:limit]
+        ),
     )
