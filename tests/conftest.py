@@ -24,6 +24,21 @@ def empty_cache():
     clear_caches()
 
 
+@pytest.fixture
+def migrate_to():
+    """Migrate the articles app to a named migration; afterwards the whole database goes
+    back to the latest migrations, so that later tests meet the current schema."""
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    def migrate(name: str) -> None:
+        MigrationExecutor(connection).migrate([("articles", name)])
+
+    yield migrate
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
+
+
 def pytest_terminal_summary(terminalreporter, exitstatus, config):
     """The import corpus score table (`tests/test_import_corpus.py`), when it ran."""
     for table in config.stash.get(CORPUS_TABLES, []):

@@ -413,20 +413,18 @@ def test_an_import_indexes_in_several_processes_what_one_process_would(monkeypat
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_rowid_ranges_migration_keeps_every_row_and_back():
-    from django.db.migrations.executor import MigrationExecutor
-
+def test_the_rowid_ranges_migration_keeps_every_row_and_back(migrate_to):
     make_article("迁移前的文章", body="腾讯的产业互联网。")
     make_term("产业互联网")
     before, after = "0025_editors_see_duplicate_imports", "0026_search_rowid_ranges"
 
-    MigrationExecutor(connection).migrate([("articles", before)])
+    migrate_to(before)
     if connection.vendor == "sqlite":
         with connection.cursor() as cursor:
             cursor.execute(f"SELECT rowid, kind, object_id FROM {TABLE}")
             rows = cursor.fetchall()
         assert rows and all(rowid == pk * 2 + (kind == "glossary") for rowid, kind, pk in rows)
-    MigrationExecutor(connection).migrate([("articles", after)])
+    migrate_to(after)
 
     assert found("腾讯") == ["迁移前的文章"]
     assert [e.term for e in glossary_matches(parse("产业互联网"))] == ["产业互联网"]

@@ -85,14 +85,12 @@ def test_a_tag_page_follows_a_changed_publication_time(client, django_capture_on
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_migration_gives_existing_links_their_articles_time():
-    from django.db.migrations.executor import MigrationExecutor
-
+def test_the_migration_gives_existing_links_their_articles_time(migrate_to):
     article = make_article(tags=["SaaS", "供应链"])
     before, after = "0026_search_rowid_ranges", "0027_tag_links_keep_the_date"
 
-    MigrationExecutor(connection).migrate([("articles", before)])
-    MigrationExecutor(connection).migrate([("articles", after)])
+    migrate_to(before)
+    migrate_to(after)
 
     assert link_dates(article) == {article.published_at}
 
