@@ -54,14 +54,14 @@ def clean_body(
             lambda m: _record(m, figures, bp.RUNNING_HEADER_REASON, rules, bp.HINT), text
         )
     text, lines = take_credit_lines(
-        text, lambda line: _kept(line.text, _CREDIT_REASONS[line.role], rules)
+        text, lambda line: rules.keeps(line.text)
     )
     text = _EMPTY_BRACKETS.sub("", text)  # `(来源:… 记者 …)` once its fields are out
     removed = [Removal(line.text, "credit", _CREDIT_REASONS[line.role]) for line in lines]
     removed += figures
     text, tail = _cut_tail(text)
     pieces = [piece for piece in tail.split(MARK) if piece.strip(_BLANK)]
-    kept_tail = [piece.strip(_BLANK) for piece in pieces if _kept(piece, _TAIL_REASON, rules)]
+    kept_tail = [piece.strip(_BLANK) for piece in pieces if rules.keeps(piece)]
     removed += [  # pieces as printed: credit fields inside the tail are recorded already
         Removal(piece, "tail", _TAIL_REASON)
         for piece in pieces
@@ -103,11 +103,6 @@ _CREDIT_REASONS = {
 _TAIL_REASON = "文末署名、简介或转载说明"
 
 
-def _kept(text: str, reason: str, rules: SiteRules) -> bool:
-    """Whether the site's editors keep `text`, which the importer would take out for `reason`."""
-    return rules.decide(text, (reason, len(text))) is None
-
-
 def running_header(chrome: tuple[str, ...]) -> re.Pattern[str] | None:
     """A PDF's running header: the site's name (the first chrome line, when it is a bare
     name), alone or with the report's title after a space or a bar, standing between
@@ -134,7 +129,7 @@ def _record(
     """Record the removal of what `match` found and leave `gap`, unless the site's editors
     said to keep it."""
     found = match.group()
-    if _kept(found, reason, rules):
+    if rules.keeps(found):
         return found
     if found:
         removed.append(Removal(found, "pattern", reason))

@@ -49,11 +49,15 @@ class SiteRules:
     keep: frozenset[str] = frozenset()
     remove: frozenset[str] = frozenset()
 
+    def keeps(self, text: str) -> bool:
+        """Whether the site's editors keep `text` where the importer would take it out."""
+        return normalise(text) in self.keep
+
     def decide(self, segment: str, verdict: tuple[str, int] | None) -> tuple[str, int] | None:
         """The judge's `verdict` on `segment` ((reason, length removed) or None), overruled
         where an editor said otherwise."""
         if verdict is not None:
-            return None if normalise(segment[: verdict[1]]) in self.keep else verdict
+            return None if self.keeps(segment[: verdict[1]]) else verdict
         if self.remove and normalise(segment) in self.remove:
             return REASON, len(segment)
         return None
