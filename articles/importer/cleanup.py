@@ -53,9 +53,7 @@ def clean_body(
         text = header.sub(
             lambda m: _record(m, figures, bp.RUNNING_HEADER_REASON, rules, bp.HINT), text
         )
-    text, lines = take_credit_lines(
-        text, lambda line: rules.keeps(line.text)
-    )
+    text, lines = take_credit_lines(text, lambda line: rules.keeps(line.text))
     text = _EMPTY_BRACKETS.sub("", text)  # `(来源:… 记者 …)` once its fields are out
     removed = [Removal(line.text, "credit", _CREDIT_REASONS[line.role]) for line in lines]
     removed += figures
