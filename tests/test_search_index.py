@@ -387,6 +387,7 @@ def test_reindex_all_uses_every_core_from_a_threshold(committed, monkeypatch):
     reindex_all()
     monkeypatch.setattr(index, "PARALLEL_MIN", 1)
     monkeypatch.setattr(index.os, "cpu_count", lambda: 3)
+    monkeypatch.setattr(index, "_server_on_this_host", lambda: False)  # its own test below
     reindex_all()
     assert pools == [1, 1, 3, 1]  # articles, then glossary entries, each time
     assert found("数字化转型") == ["门槛"]
@@ -399,6 +400,7 @@ def test_an_import_indexes_in_several_processes_what_one_process_would(monkeypat
 
     monkeypatch.setattr(index, "PARALLEL_MIN", 1)
     monkeypatch.setattr(index.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(index, "_server_on_this_host", lambda: False)  # a server elsewhere
     pools = []
     real = index._segmenting
     monkeypatch.setattr(index, "_segmenting", lambda jobs: pools.append(jobs) or real(jobs))
