@@ -23,7 +23,8 @@ class CachedPageMiddleware:
     session read. A new page, marked by `cached_page`, is stored here on its way out, with
     the headers the middleware below added (security policy, Vary, language), so that a
     stored page is served exactly as the first reader got it.
-    Put it right after `SecurityMiddleware` and WhiteNoise.
+    Put it right after `SecurityMiddleware` and WhiteNoise. Under a WSGI server,
+    `articles.front_door.CachedPages` answers the same requests before Django's handler.
     """
 
     def __init__(self, get_response):
@@ -35,7 +36,7 @@ class CachedPageMiddleware:
             and request.method in ("GET", "HEAD")
             and settings.SESSION_COOKIE_NAME not in request.COOKIES
         ):
-            identity = _page_identity(request.path_info)
+            identity = cached_page_identity(request.path_info)
             if identity is not None:
                 stored = caches["pages"].get(page_key(request, identity, content_version()))
                 if stored is not None:
@@ -52,7 +53,7 @@ class CachedPageMiddleware:
 
 
 @lru_cache(maxsize=2048)
-def _page_identity(path: str):
+def cached_page_identity(path: str):
     """The `page_identity` of the cached view serving `path`, or None; the URLconf does
     not change while a process runs, so each path is resolved once."""
     try:

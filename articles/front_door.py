@@ -1,0 +1,58 @@
+"""Stored pages served in front of Django's request cycle.
+
+`CachedPageMiddleware` answers a reader without a session from the page cache before the
+other middleware run, but Django's handler still sends the request signals (closing old
+database connections and caches), walks the middleware chain and builds the response
+twice over. `CachedPages` wraps the WSGI application and answers those same requests
+itself: the same key, the same stored response, the same 304s, with the security headers
+`SecurityMiddleware` adds to every response. Anything it does not find in the cache, and
+any request `SecurityMiddleware` would redirect, goes on to Django untouched.
+"""
+
+from django.conf import settings
+from django.core.cache import caches
+from django.core.exceptions import DisallowedHost
+from django.core.handlers.wsgi import WSGIRequest
+from django.middleware.security import SecurityMiddleware
+
+from .cache import conditional, content_version, page_key
+from .middleware import cached_page_identity
+
+
+class CachedPages:
+    """WSGI middleware: `CachedPages(get_wsgi_application())`."""
+
+    def __init__(self, application):
+        self.application = application
+
+    def __call__(self, environ, start_response):
+        response = _stored_response(environ)
+        if response is None:
+            return self.application(environ, start_response)
+        start_response(f"{response.status_code} {response.reason_phrase}", [*response.items()])
+        return [response.content]
+
+
+def _stored_response(environ):
+    """The response `CachedPageMiddleware` would give from the cache, or None."""
+    if (
+        not settings.PAGE_CACHE
+        or environ.get("REQUEST_METHOD") not in ("GET", "HEAD")
+        or settings.SESSION_COOKIE_NAME in environ.get("HTTP_COOKIE", "")  # or a lookalike
+    ):
+        return None
+    identity = cached_page_identity(environ.get("PATH_INFO", ""))
+    if identity is None:
+        return None
+    request = WSGIRequest(environ)
+    security = SecurityMiddleware(lambda request: None)  # reads the settings as they are now
+    if security.process_request(request):  # a redirect to HTTPS
+        return None
+    try:
+        key = page_key(request, identity, content_version())
+    except DisallowedHost:  # Django answers it
+        return None
+    stored = caches["pages"].get(key)
+    if stored is None:
+        return None
+    return security.process_response(request, conditional(request, stored))
