@@ -9,10 +9,14 @@ itself: the same key, the same stored response, the same 304s, with the security
 any request `SecurityMiddleware` would redirect, goes on to Django untouched.
 """
 
+import functools
+
 from django.conf import settings
 from django.core.cache import caches
 from django.core.exceptions import DisallowedHost
 from django.core.handlers.wsgi import WSGIRequest
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.middleware.security import SecurityMiddleware
 
 from .cache import conditional, content_version, page_key
@@ -33,6 +37,17 @@ class CachedPages:
         return [response.content]
 
 
+@functools.cache
+def _security() -> SecurityMiddleware:
+    """`SecurityMiddleware` reads its settings when it is made: made again when they change."""
+    return SecurityMiddleware(lambda request: None)
+
+
+@receiver(setting_changed)
+def _settings_changed(**kwargs):
+    _security.cache_clear()
+
+
 def _stored_response(environ):
     """The response `CachedPageMiddleware` would give from the cache, or None."""
     if (
@@ -45,7 +60,7 @@ def _stored_response(environ):
     if identity is None:
         return None
     request = WSGIRequest(environ)
-    security = SecurityMiddleware(lambda request: None)  # reads the settings as they are now
+    security = _security()
     if security.process_request(request):  # a redirect to HTTPS
         return None
     try:
