@@ -3,15 +3,13 @@
 - `search()`: jieba's dictionary plus the published glossary terms and aliases, so that
   a term such as 产业互联网生态 stays one token in the index and in queries alike;
   `set_search_words()` makes its extra words exactly a given set.
-- `with_words(words)`: a fresh tokenizer that also knows `words`, for one task (tag
-  suggestion teaches it the field's compounds and an import's glossary terms).
 - `plain()`: jieba's dictionary alone, for word-level comparison and merging of text.
 
 Nothing here touches jieba's global tokenizer or its module-level functions, so what one use
 teaches its tokenizer never reaches another. Tokenizers load on first use. The shared ones
 (`search()`, `plain()`) read jieba's word frequencies from a file as they need them
-(`word_frequencies`), so a web worker never holds jieba's whole dictionary; `with_words()`
-loads it, for the importer and tag suggestion. Batch work that segments a great deal (an
+(`word_frequencies`), so a web worker never holds jieba's whole dictionary (tag suggestion
+has its own, `importer.tagging.DictionaryPOS`). Batch work that segments a great deal (an
 import, a rebuild of the search index) calls `hold_dictionary()` first: the shared
 tokenizers then look words up in memory, about four times faster, and `words`,
 `dictionary_words` and `search_tokens` cut with rjieba, jieba compiled (about ten times
@@ -164,14 +162,6 @@ def _restore(tokenizer, word: str) -> None:
         tokenizer.add_word(word, freq=freq)
     else:
         tokenizer.del_word(word)
-
-
-def with_words(words):
-    """A new tokenizer of its own that also knows `words`."""
-    tokenizer = _new_tokenizer()
-    for word in sorted({word.strip() for word in words} - {""}):
-        tokenizer.add_word(word, freq=GLOSSARY_FREQ)
-    return tokenizer
 
 
 def words(text: str) -> list[str]:

@@ -152,7 +152,10 @@ def test_the_compiled_tagger_tags_as_jiebas_tagger_without_its_hmm():
     from articles.importer.vocabulary import DOMAIN_WORDS
 
     known = frozenset(DOMAIN_WORDS) | {"产业互联网生态", "c2b"}
-    jiebas = jieba.posseg.POSTokenizer(segmenter.with_words(known))
+    tokenizer = segmenter._new_tokenizer()
+    for word in sorted(known):
+        tokenizer.add_word(word, freq=segmenter.GLOSSARY_FREQ)
+    jiebas = jieba.posseg.POSTokenizer(tokenizer)
     compiled = DictionaryPOS(known)
     for text in corpus_texts() + [LATIN, "5G基站、ABC123与２０２６年的c2b"]:
         old = [(pair.word, pair.flag) for pair in jiebas.cut(text, HMM=False)]
