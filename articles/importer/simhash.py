@@ -7,7 +7,7 @@ one whole band, so a look-up by band finds every near-duplicate without reading 
 """
 
 import hashlib
-import unicodedata
+import re
 from collections import Counter
 
 from articles import segmenter
@@ -24,22 +24,29 @@ _SPREAD = [
 ]
 
 
+# A letter or a digit of any script (Unicode category L or N): what makes a token a word.
+_WORD_CHAR = re.compile(r"[^\W_]")
+
+
 def _features(body: str) -> Counter:
-    words = [w for w in segmenter.dictionary_words(body) if any(_is_word_char(ch) for ch in w)]
+    words = [w for w in segmenter.dictionary_words(body) if _WORD_CHAR.search(w)]
     return Counter(zip(words, words[1:], strict=False)) or Counter((w,) for w in words)
 
 
-def _is_word_char(ch: str) -> bool:
-    return unicodedata.category(ch)[0] in "LN"
-
-
 def signature(body: str) -> int:
-    """The body's SimHash, an unsigned 64-bit integer (0 for a body without words)."""
+    """The body's SimHash, an unsigned 64-bit integer (0 for a body without words).
+
+    Each feature's 8-byte hash, repeated as often as the feature occurs, is laid end to
+    end; how often each value appears at each byte position is counted (in C, by
+    `Counter`), and only then spread to the bit lanes, once per position and value."""
     features = _features(body)
-    lanes = 0
-    for feature, count in features.items():
-        digest = hashlib.blake2b("\x1f".join(feature).encode(), digest_size=8).digest()
-        lanes += count * sum(_SPREAD[i][byte] for i, byte in enumerate(digest))
+    hashes = b"".join(
+        hashlib.blake2b("\x1f".join(feature).encode(), digest_size=8).digest() * count
+        for feature, count in features.items()
+    )
+    lanes = sum(
+        times * _SPREAD[i][byte] for i in range(8) for byte, times in Counter(hashes[i::8]).items()
+    )
     half = sum(features.values()) / 2
     mask = (1 << _LANE) - 1
     return sum(1 << bit for bit in range(BITS) if (lanes >> (bit * _LANE)) & mask > half)
