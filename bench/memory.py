@@ -72,6 +72,7 @@ def measure() -> None:
         "term": term.get_absolute_url() if term else "/glossary/",
         "feed": "/feed/rss/",
         "sitemap": "/sitemap.xml",
+        "sitemap, articles": "/sitemap-articles.xml",
         "search": "/search/?q=%E6%95%B0%E5%AD%97%E5%8C%96",  # 数字化
     }
     client = Client()

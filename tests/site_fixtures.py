@@ -1,5 +1,6 @@
 """Fixtures and helpers shared by the reader-site tests."""
 
+import xml.etree.ElementTree as ET
 from datetime import timedelta
 
 import pytest
@@ -13,6 +14,7 @@ from articles.models import Article, Tag, TaggedArticle
 from articles.rendering import render_markdown
 from tests.factories import clear_caches, make_author
 
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 BULK_TAGS = ("SaaS", "智慧零售", "数字化转型", "产业互联网", "供应链")
 
 
@@ -72,3 +74,23 @@ def count_queries(client, url) -> int:
         response = client.get(url)
     assert response.status_code == 200, url
     return len(queries)
+
+
+def sitemap_entries(client, url, tag) -> dict[str, str | None]:
+    """The `<loc>` of each `tag` element (`url` or `sitemap`) of the sitemap document at
+    `url`, which must answer 200, mapped to its `<lastmod>`."""
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return {
+        entry.findtext(f"{SITEMAP}loc"): entry.findtext(f"{SITEMAP}lastmod")
+        for entry in ET.fromstring(response.content).iter(f"{SITEMAP}{tag}")
+    }
+
+
+def sitemap_urls(client) -> dict[str, str | None]:
+    """Every page address on every sitemap page that `/sitemap.xml` lists, with its
+    `<lastmod>`."""
+    urls = {}
+    for page in sitemap_entries(client, "/sitemap.xml", "sitemap"):
+        urls.update(sitemap_entries(client, page, "url"))
+    return urls

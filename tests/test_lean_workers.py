@@ -58,7 +58,7 @@ assert not any(name in sys.modules for name in HEAVY), "loaded before any page"
 client = Client()
 for url in ("/", article.get_absolute_url(), "/articles/", "/articles/?page=last",
             tag.get_absolute_url(), "/tags/", author.get_absolute_url(), "/glossary/",
-            term.get_absolute_url(), "/feed/rss/", "/sitemap.xml"):
+            term.get_absolute_url(), "/feed/rss/", "/sitemap.xml", "/sitemap-articles.xml"):
     assert client.get(url).status_code == 200, url
 pages_loaded = [name for name in HEAVY if name in sys.modules]
 

@@ -83,6 +83,7 @@ def test_readers_with_a_session_cookie_still_get_the_cached_page(client, article
         lambda a: "/feed/rss/",
         lambda a: "/tags/saas/feed/atom/",
         lambda a: "/sitemap.xml",
+        lambda a: "/sitemap-articles.xml",
         lambda a: "/robots.txt",
     ],
 )

@@ -395,6 +395,7 @@ def test_script_in_title_and_body_is_text_everywhere(client):
     tag = article.tags.get()
     urls = ["/", "/articles/", article.get_absolute_url(), author.get_absolute_url(), "/tags/"]
     urls += [tag.get_absolute_url(), "/feed/rss/", "/feed/atom/", "/sitemap.xml"]
+    urls += ["/sitemap-articles.xml", "/sitemap-authors.xml", "/sitemap-tags.xml"]
 
     for url in urls:
         html = client.get(url).content.decode()

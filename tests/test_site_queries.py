@@ -26,7 +26,8 @@ PAGES = {
     "tag atom": (lambda s: f"/tags/{s['tag'].slug}/feed/atom/", 4),
     "author rss": (lambda s: f"/authors/{s['author'].slug}/feed/rss/", 4),
     "author atom": (lambda s: f"/authors/{s['author'].slug}/feed/atom/", 4),
-    "sitemap": (lambda s: "/sitemap.xml", 11),
+    "sitemap index": (lambda s: "/sitemap.xml", 10),  # a count per paged section, 3 dates
+    "sitemap, articles": (lambda s: "/sitemap-articles.xml", 3),
     "robots": (lambda s: "/robots.txt", 1),
 }
 

@@ -3,6 +3,8 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from articles.sitemaps import UpdatedSitemap
+
 from .models import Topic
 
 
@@ -16,14 +18,11 @@ class TopicIndexSitemap(Sitemap):
         return reverse(item)
 
 
-class TopicSitemap(Sitemap):
+class TopicSitemap(UpdatedSitemap):
     changefreq = "weekly"
 
     def items(self):
         return Topic.objects.published().order_by("slug").only("slug", "updated_at")
-
-    def lastmod(self, item):
-        return item.updated_at
 
 
 SITEMAPS = {"topic-index": TopicIndexSitemap, "topics": TopicSitemap}
