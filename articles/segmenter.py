@@ -18,6 +18,7 @@ but where two cuts are exactly as likely (`叮|叮叮`, `叮叮|叮`) the two br
 differently, which only a quoted phrase of such words could notice.
 """
 
+import functools
 import re
 import threading
 import unicodedata
@@ -229,5 +230,6 @@ def _search_mode(tokens: list[str], compiled):
         yield word
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the same few thousand tokens, over and over
 def _is_punct(word: str) -> bool:
     return all(unicodedata.category(ch)[0] in "PSZ" for ch in word)

@@ -7,6 +7,7 @@ still shows a paragraph break. Numbered runs that read as lists become ordered l
 """
 
 import bisect
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -17,6 +18,8 @@ from .escaping import escape_block_start
 _CHINESE_VALUE = {numeral: value for value, numeral in enumerate(bp.CHINESE_NUMERALS, start=1)}
 _NESTING = {**bp.QUOTE_PAIRS, "(": ")", "（": "）"}
 _CLOSERS = set(_NESTING.values())
+_OPENER_OF = {closer: opener for opener, closer in _NESTING.items()}
+_MARKS = re.compile(f"[{re.escape(''.join([*_NESTING, *_CLOSERS]))}]")
 _HINT_BONUS = 1.5
 
 
@@ -29,19 +32,15 @@ class Sentence:
 def nesting_depths(text: str) -> list[int]:
     """Depth of open quotes/brackets after each character; unmatched marks are ignored."""
     stacks: dict[str, list[int]] = {opener: [] for opener in _NESTING}
-    closer_of = {closer: opener for opener, closer in _NESTING.items()}
-    change = [0] * (len(text) + 1)
-    for i, char in enumerate(text):
+    change = [0] * len(text)
+    for mark in _MARKS.finditer(text):
+        char, i = mark.group(), mark.start()
         if char in _NESTING:
             stacks[char].append(i)
-        elif char in closer_of and stacks[closer_of[char]]:
-            change[stacks[closer_of[char]].pop()] += 1
+        elif stacks[_OPENER_OF[char]]:
+            change[stacks[_OPENER_OF[char]].pop()] += 1
             change[i] -= 1
-    depths, depth = [], 0
-    for i in range(len(text)):
-        depth += change[i]
-        depths.append(depth)
-    return depths
+    return list(itertools.accumulate(change))
 
 
 def split_sentences(text: str) -> list[Sentence]:
