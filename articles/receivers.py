@@ -18,6 +18,7 @@ import threading
 from contextlib import contextmanager
 from functools import partial
 
+from django.core.cache import caches
 from django.db import DEFAULT_DB_ALIAS, transaction
 from django.db.models.signals import (
     m2m_changed,
@@ -85,12 +86,21 @@ def _unseen(update_fields) -> bool:
 
 
 @receiver(post_save, sender=Article, dispatch_uid="article_saved")
-def article_saved(sender, instance, raw=False, update_fields=None, **kwargs):
+def article_saved(sender, instance, raw=False, update_fields=None, created=False, **kwargs):
     if raw or _unseen(update_fields):
         return
     TaggedArticle.follow_article(instance)
     _article_changed(instance.pk)
     bump_after_commit(CONTENT)
+    if created and getattr(_batch, "ids", None) is None:  # an import refreshes them itself
+        transaction.on_commit(_check_statistics, robust=True)
+
+
+def _check_statistics() -> None:
+    """Have the planner's statistics checked in the background, at most once per
+    `statistics.CHECK_EVERY`, however many articles are added."""
+    if caches["default"].add("statistics:checked", True, statistics.CHECK_EVERY):
+        tasks.refresh_outgrown_statistics.enqueue()
 
 
 @receiver(post_delete, sender=Article, dispatch_uid="article_deleted")
