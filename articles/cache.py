@@ -3,8 +3,8 @@
 A stamp is a nanosecond timestamp kept in the `stamps` cache; the receivers bump it once
 a change to an article, author, tag or glossary entry has committed, so every cached page
 key changes with it. Pages live in the `pages` cache, which may evict them.
-Articles scheduled for later are noticed too: the earliest future `published_at` is kept
-beside the stamp, and the stamp is bumped once that moment has passed.
+Articles scheduled for later are noticed too: each process keeps the earliest future
+`published_at` of the current stamp, and the stamp is bumped once that moment has passed.
 
 Each process sees the stamps of the cache it is configured with: with several worker
 processes, use a shared cache backend so that an edit reaches all of them at once.
@@ -32,7 +32,7 @@ from .models import Article
 CONTENT = "content"
 GLOSSARY = "glossary"
 PAGE_TIMEOUT = 60 * 60
-_SCHEDULE_KEY = "version:schedule"
+_schedule: tuple[int | None, float | None] = (None, None)  # (content stamp, when next due)
 _request = Local()
 
 
@@ -94,16 +94,15 @@ def content_version() -> int:
 
 
 def _read_content_version() -> int:
-    """The content stamp and the schedule beside it, read together: one round trip to a
-    shared cache."""
-    stamps = caches["stamps"]
-    found = stamps.get_many([_key(CONTENT), _SCHEDULE_KEY])
-    stamp = _remembered(CONTENT, lambda: found.get(_key(CONTENT)) or _read_version(CONTENT))
-    schedule = found.get(_SCHEDULE_KEY)
-    if schedule is None or schedule[0] != stamp:
+    """The content stamp; this process works out, once per stamp, when the earliest
+    scheduled article comes due (one query), and bumps the stamp once that has passed."""
+    global _schedule
+    stamp = version(CONTENT)
+    schedule = _schedule
+    if schedule[0] != stamp:
         due = Article.objects.filter(published_at__gt=Now()).aggregate(due=Min("published_at"))
-        stamps.set(_SCHEDULE_KEY, (stamp, due["due"] and due["due"].timestamp()), None)
-    elif schedule[1] is not None and schedule[1] <= time.time():
+        schedule = _schedule = (stamp, due["due"] and due["due"].timestamp())
+    if schedule[1] is not None and schedule[1] <= time.time():
         bump(CONTENT)
         return _read_content_version()
     return stamp
