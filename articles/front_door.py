@@ -5,10 +5,13 @@ other middleware run, but Django's handler still sends the request signals (clos
 database connections and caches), walks the middleware chain and builds the response
 twice over. `CachedPages` wraps the WSGI application and answers those same requests
 itself: the same key, the same stored response, the same 304s, with the security headers
-`SecurityMiddleware` adds to every response. Anything it does not find in the cache, and
-any request `SecurityMiddleware` would redirect, goes on to Django untouched.
+`SecurityMiddleware` adds to every response. The pages it served last are kept in memory
+(`RECENT_PAGES`): a page key changes with every edit, so a kept page is never stale.
+Anything it does not find in the cache, and any request `SecurityMiddleware` would
+redirect, goes on to Django untouched.
 """
 
+import copy
 import functools
 
 from django.conf import settings
@@ -17,6 +20,7 @@ from django.core.exceptions import DisallowedHost
 from django.core.handlers.wsgi import WSGIRequest
 from django.core.signals import setting_changed
 from django.dispatch import receiver
+from django.http.response import ResponseHeaders
 from django.middleware.security import SecurityMiddleware
 
 from .cache import conditional, content_version, page_key
@@ -35,6 +39,9 @@ class CachedPages:
             return self.application(environ, start_response)
         start_response(f"{response.status_code} {response.reason_phrase}", [*response.items()])
         return [response.content]
+
+
+RECENT_PAGES = 64  # pages each process keeps in memory, the most recently served
 
 
 @functools.cache
@@ -67,7 +74,24 @@ def _stored_response(environ):
         key = page_key(request, identity, content_version())
     except DisallowedHost:  # Django answers it
         return None
-    stored = caches["pages"].get(key)
-    if stored is None:
+    try:
+        stored = _stored_page(key)
+    except _NotStored:
         return None
-    return security.process_response(request, conditional(request, stored))
+    response = copy.copy(stored)  # the security headers added below are this request's
+    response.headers = ResponseHeaders(stored.headers)
+    return security.process_response(request, conditional(request, response))
+
+
+class _NotStored(Exception):
+    pass
+
+
+@functools.lru_cache(maxsize=RECENT_PAGES)
+def _stored_page(key: str):
+    """The page stored under `key`, kept in memory once read: a key names one version of
+    one page (`page_key`), so what it names does not change."""
+    page = caches["pages"].get(key)
+    if page is None:
+        raise _NotStored  # not remembered: it may be stored next time
+    return page

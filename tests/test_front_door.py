@@ -104,6 +104,21 @@ def test_a_stored_page_over_https_carries_the_security_headers(django_app, artic
     assert ("Strict-Transport-Security", "max-age=3600") in front[1]
 
 
+def test_a_page_kept_in_memory_is_not_changed_by_serving_it(django_app, article, settings):
+    """The security headers added for one request stay out of the page kept for the next."""
+    url = article.get_absolute_url()
+    answer(WSGIHandler(), url, scheme="https")
+    front = CachedPages(Recording())
+    settings.SECURE_HSTS_SECONDS = 3600
+    assert "Strict-Transport-Security" in dict(answer(front, url, scheme="https")[1])
+
+    settings.SECURE_HSTS_SECONDS = 0
+    again = answer(front, url, scheme="https")
+
+    assert "Strict-Transport-Security" not in dict(again[1])
+    assert again == answer(WSGIHandler(), url, scheme="https")
+
+
 def test_a_matching_etag_gets_a_304_from_the_front_door(django_app, article, stored):
     etag = dict(stored[1])["ETag"]
     url = article.get_absolute_url()
