@@ -97,10 +97,10 @@ _BALANCE = "\U000f0000\U000f0001"
 
 def _compiled_like(tokenizer, words=()):
     """An rjieba segmenter cutting as the held `tokenizer` does: jieba's dictionary plus
-    `words`, and the same total of frequencies, which decides between two cuts that are
-    equally likely (`叮|叮叮` or `叮叮|叮`). jieba's `add_word` adds a word's new
-    frequency to the total without taking off its old one, rjieba's the difference;
-    `_BALANCE` makes up the rest."""
+    `words`, and the same total of frequencies, on which the choice between a cut into
+    more words and one into fewer depends. jieba's `add_word` adds a word's new frequency
+    to the total without taking off its old one, rjieba's the difference; `_BALANCE`
+    makes up the rest."""
     import rjieba
 
     compiled = rjieba.Jieba()
