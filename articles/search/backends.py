@@ -130,36 +130,40 @@ class PostgresBackend(_Backend):
         return "object_id, ts_rank(document, query) AS score", rest, params
 
     def recent_ids(self, kind, terms, visible, limit):
-        return [row[0] for row in self._newest(kind, terms, visible, limit, score="")]
+        newest, params = self._newest(kind, terms, visible, limit)
+        return [row[0] for row in self._matched(newest, params)]
 
     def recent_matches(self, kind, terms, visible, limit):
         """The newest `limit` visible matches (`_newest`); then only their documents are
         read, one look-up each, to score them."""
-        score = (
-            f", (SELECT ts_rank(doc.document, q.query) FROM {TABLE} AS doc "
-            "WHERE doc.kind = match.kind AND doc.object_id = match.object_id)"
+        newest, params = self._newest(kind, terms, visible, limit)
+        sql = newest.replace(
+            "SELECT match.object_id FROM",
+            "SELECT match.object_id, (SELECT ts_rank(doc.document, q.query) "
+            f"FROM {TABLE} AS doc WHERE doc.kind = %s AND doc.object_id = match.object_id) FROM",
+            1,
         )
-        return self._newest(kind, terms, visible, limit, score)
+        phrases = len(terms)  # the CTE's parameters come first, then the score's kind
+        return self._matched(sql, [*params[:phrases], kind, *params[phrases:]])
 
-    def _newest(self, kind, terms, visible, limit, score: str) -> list[tuple]:
+    def _newest(self, kind, terms, visible, limit) -> tuple[str, list]:
         """The GIN index finds every match's id without reading a `tsvector` (the query
         comes from a CTE, so the planner does not weigh the words' frequency against the
         table's size); the ids are sorted newest first (`OFFSET 0` keeps that sort apart
         from the outer query), and then looked up in `visible` one by one until `limit`
-        are found, instead of checking the visibility of every match first. `score`: more
-        columns, computed for those `limit` rows only."""
+        are found, instead of checking the visibility of every match first."""
         tsquery = " && ".join(["phraseto_tsquery('simple', %s)"] * len(terms))
         row_visible = visible.order_by().filter(pk=RawSQL("match.object_id", ()))
         visible_sql, visible_params = row_visible.values("pk").query.sql_with_params()
         sql = (
             f"WITH q AS (SELECT {tsquery} AS query) "
-            f"SELECT match.object_id{score} FROM q, "
-            f"(SELECT kind, object_id FROM {TABLE}, q WHERE kind = %s AND document @@ q.query "
+            "SELECT match.object_id FROM q, "
+            f"(SELECT object_id FROM {TABLE}, q WHERE kind = %s AND document @@ q.query "
             "ORDER BY object_id DESC OFFSET 0) AS match "
             f"WHERE EXISTS ({visible_sql}) ORDER BY match.object_id DESC LIMIT %s"
         )
-        phrases = [" ".join(term) for term in terms]
-        return self._matched(sql, [*phrases, kind, *visible_params, limit])
+        params = [" ".join(term) for term in terms]
+        return sql, [*params, kind, *visible_params, limit]
 
 
 class SqliteBackend(_Backend):
