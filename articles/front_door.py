@@ -84,7 +84,7 @@ def _stored_response(environ):
 
 
 class _NotStored(Exception):
-    pass
+    """No page is stored under the key (raised so that `lru_cache` does not keep the miss)."""
 
 
 @functools.lru_cache(maxsize=RECENT_PAGES)
