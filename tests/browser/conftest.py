@@ -6,10 +6,13 @@ refuse ORM calls from the tests; DJANGO_ALLOW_ASYNC_UNSAFE lifts that check.
 
 import io
 import os
+import threading
 from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.core.servers.basehttp import ThreadedWSGIServer
+from django.test.testcases import LiveServerThread
 from playwright.sync_api import expect
 
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
@@ -33,6 +36,34 @@ TIMEOUT_MS = 15_000
 # The server and the browser share two cores with the test process: a live preview or
 # a save can take a few seconds when the machine is busy.
 expect.set_options(timeout=15_000)
+
+
+class OneRequestAtATime(ThreadedWSGIServer):
+    """The live server's threads share the test's in-memory SQLite connection, which two
+    threads must not use at once (`sqlite3.InterfaceError: bad parameter or other API
+    misuse` when a page's script fires requests together): each request runs whole,
+    body and close included, while it holds one lock."""
+
+    def set_app(self, application):
+        lock = threading.Lock()
+
+        def serial(environ, start_response):
+            with lock:
+                response = application(environ, start_response)
+                try:
+                    return list(response)
+                finally:
+                    if hasattr(response, "close"):
+                        response.close()
+
+        super().set_app(serial)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def serial_live_server():
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(LiveServerThread, "server_class", OneRequestAtATime)
+        yield
 
 
 @pytest.fixture(scope="session")

@@ -195,6 +195,18 @@ def test_tag_box_suggests_existing_tags_by_pinyin_initials(admin_page, article):
     assert admin_page.locator("#id_tags").input_value() == "产业互联网、"
 
 
+def test_requests_a_script_fires_together_all_succeed(admin_page, article):
+    """Typing fires tag suggestions faster than they answer; none of them may fail."""
+    admin_page.goto(reverse("admin:articles_article_add"))
+    url = reverse("admin:articles_article_tag_suggestions")
+    statuses = admin_page.evaluate(
+        """(url) => Promise.all(Array.from({length: 24}, (_, i) => ['c', 'cyhl', 'shu'][i % 3])
+            .map((q) => fetch(`${url}?q=${q}`).then((response) => response.status)))""",
+        url,
+    )
+    assert statuses == [200] * 24
+
+
 def test_headings_are_bold_with_the_only_cjk_font_having_no_bold(page, article):
     """Debian's test machines have WenQuanYi Zen Hei alone, without a bold face: headings
     must still come out heavier than body text."""
