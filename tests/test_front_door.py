@@ -129,6 +129,37 @@ def test_a_matching_etag_gets_a_304_from_the_front_door(django_app, article, sto
     assert front == answer(django_app, url, if_none_match=etag)
 
 
+def test_a_kept_page_answers_http_https_and_304s_as_django_does(django_app, article, settings):
+    settings.SECURE_HSTS_SECONDS = 3600
+    django_app = WSGIHandler()
+    url = article.get_absolute_url()
+    etag = dict(answer(django_app, url)[1])["ETag"]
+    answer(django_app, url, scheme="https")  # a page of its own (`page_identity`)
+    front = CachedPages(Recording())
+
+    for request in [{}, {"scheme": "https"}, {}, {"if_none_match": etag}, {"scheme": "https"}]:
+        assert answer(front, url, **request) == answer(django_app, url, **request), request
+
+
+def test_headers_a_server_adds_stay_out_of_the_kept_page(article, stored):
+    """wsgiref, for one, adds its own headers to the list `start_response` is given."""
+    front = CachedPages(Recording())
+    environ = {
+        "REQUEST_METHOD": "GET",
+        "PATH_INFO": article.get_absolute_url(),
+        "QUERY_STRING": "",
+        "SERVER_NAME": "testserver",
+        "SERVER_PORT": "80",
+        "HTTP_HOST": "testserver",
+        "wsgi.url_scheme": "http",
+        "wsgi.input": io.BytesIO(),
+        "wsgi.errors": sys.stderr,
+    }
+    front(dict(environ), lambda status, headers: headers.append(("Server", "wsgiref")))
+
+    assert answer(front, article.get_absolute_url()) == stored
+
+
 def test_query_parameters_the_view_ignores_name_the_same_page(article, stored):
     front = answer(CachedPages(Recording()), article.get_absolute_url() + "?utm_source=feed")
 

@@ -105,3 +105,50 @@ class TestPlainFileCache:
         cache.set("page", "old", -1)
 
         assert cache.get("page") is None
+
+    def test_a_settled_scalar_is_known_without_opening_its_file(self, cache, monkeypatch):
+        from config import cache_backends
+
+        monkeypatch.setattr(cache_backends, "SETTLED_NS", 0)
+        cache.set("stamp", 12345, None)
+        assert cache.get("stamp") == 12345
+        monkeypatch.setattr("builtins.open", lambda *args, **kwargs: pytest.fail("opened"))
+
+        assert cache.get("stamp") == 12345
+
+    def test_a_new_value_is_read_however_soon_it_follows(self, cache):
+        """Another process writes the stamp again and again: each read sees the last."""
+        from config import cache_backends
+
+        writer = cache_backends.PlainFileCache(cache._dir, {})
+        for stamp in range(1000, 1200):
+            writer.set("stamp", stamp, None)
+            assert cache.get("stamp") == stamp
+
+    def test_a_file_written_just_now_is_read_again(self, cache):
+        cache.set("stamp", 1, None)
+        assert cache.get("stamp") == 1
+
+        assert not cache._known  # a write within the same clock tick could look the same
+
+    def test_values_that_could_be_changed_by_a_caller_are_read_each_time(self, cache, monkeypatch):
+        from config import cache_backends
+
+        monkeypatch.setattr(cache_backends, "SETTLED_NS", 0)
+        cache.set("part", [1, 2, 3], 60)
+        first = cache.get("part")
+        first.append(4)
+
+        assert cache.get("part") == [1, 2, 3]
+
+    def test_a_removed_or_expired_value_is_gone_though_it_was_known(self, cache, monkeypatch):
+        from config import cache_backends
+
+        monkeypatch.setattr(cache_backends, "SETTLED_NS", 0)
+        cache.set("stamp", 7, None)
+        cache.set("page", "text", 60)
+        assert (cache.get("stamp"), cache.get("page")) == (7, "text")
+        cache.delete("stamp")
+        monkeypatch.setattr(cache_backends.time, "time", lambda: 10**12)
+
+        assert (cache.get("stamp"), cache.get("page")) == (None, None)
