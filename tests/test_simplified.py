@@ -31,6 +31,7 @@ PIECES = [
     "“",
     "”",
     "—",
+    "\ue000",  # the private-use character the scan marks keys' first characters with
 ]
 
 
