@@ -44,8 +44,10 @@ def save(article: Article, *, user, tags=None, note: str = "", comment: str = ""
 
     `tags` (names or tags) replaces the article's tags when given; `note` goes with a
     status change; `comment` describes the revision (“新建” for a new article).
+    Inside a caller's transaction it takes no savepoint of its own: no caller goes on
+    after a failed save, so an error leaves the whole transaction to be rolled back.
     """
-    with transaction.atomic():
+    with transaction.atomic(savepoint=False):
         if article._state.adding:
             if article.created_by_id is None and user is not None:
                 article.created_by = user
@@ -237,7 +239,7 @@ def _after_save(article, before, user, note, comment) -> None:
     workflow.record(article, before["status"] if before else "", user, note)
     if before:
         workflow.remember_old_slug(article, before["slug"], before["published_at"])
-    revisions.snapshot(article, user, comment)
+    revisions.snapshot(article, user, comment, first=before is None)
 
 
 def _set_tags(article: Article, items, *, new: bool) -> None:

@@ -89,7 +89,8 @@ def _unseen(update_fields) -> bool:
 def article_saved(sender, instance, raw=False, update_fields=None, created=False, **kwargs):
     if raw or _unseen(update_fields):
         return
-    TaggedArticle.follow_article(instance)
+    if not created:  # a new article's tags are linked with its publication time
+        TaggedArticle.follow_article(instance)
     _article_changed(instance.pk)
     bump_after_commit(CONTENT)
     if created and getattr(_batch, "ids", None) is None:  # an import refreshes them itself

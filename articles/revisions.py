@@ -32,9 +32,10 @@ def state_of(obj: Article | ArticleRevision) -> dict:
     return state
 
 
-def snapshot(article: Article, user, comment: str = "") -> ArticleRevision:
-    """Keep the article's current (saved) state as its next revision."""
-    last = article.revisions.aggregate(last=Max("number"))["last"] or 0
+def snapshot(article: Article, user, comment: str = "", *, first=False) -> ArticleRevision:
+    """Keep the article's current (saved) state as its next revision (`first`: of an
+    article just created, which has none yet)."""
+    last = 0 if first else article.revisions.aggregate(last=Max("number"))["last"] or 0
     return ArticleRevision.objects.create(
         article=article,
         number=last + 1,

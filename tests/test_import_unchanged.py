@@ -60,3 +60,23 @@ def test_an_edited_article_makes_its_document_parsed_and_reported():
     report = import_documents(documents(1))
     assert report.counts["articles"] == {"unchanged": 1, "skipped": 1}
     assert "编辑已修改" in report.skipped[0]
+
+
+def test_a_new_article_costs_no_query_it_can_do_without():
+    """A new article has no revision to number after and no tag links to move to its
+    publication time; its save takes no savepoint of its own inside the import's
+    transaction (a failed import rolls back whole)."""
+    import_documents(documents(1))  # authors, tags and the chrome are known from here on
+    with CaptureQueriesContext(connection) as new:
+        report = import_documents(documents(3)[1:])
+    counts = report.counts
+    assert counts["articles"] == {"created": 4}
+    sql = [query["sql"] for query in new]
+
+    assert not [q for q in sql if 'MAX("articles_articlerevision"."number")' in q]
+    assert not [q for q in sql if q.startswith('UPDATE "articles_taggedarticle"')]
+    savepoints = [q for q in sql if q.startswith("SAVEPOINT")]
+    # a new slug's insert (article, author, tag), a new tag's and a document record's
+    # `get_or_create`, the import itself and the related articles' two writes
+    slugs = counts["articles"]["created"] + counts["authors"]["created"]
+    assert len(savepoints) == slugs + 2 * counts["tags"]["created"] + 2 * 2 + 3
