@@ -59,6 +59,9 @@ def articles_in_batch(progress=None):
     try:
         yield
         ids, _batch.ids = _batch.ids, None
+        if len(ids) >= statistics.MIN_ARTICLES:
+            # the batch may have made the tables many times larger than the planner thinks
+            statistics.refresh_if_outgrown()
         indexed, jobs = 0, index.jobs_for(len(ids))
         for chunk in related.chunks(ids):
             index.index_articles_by_id(chunk, jobs)
