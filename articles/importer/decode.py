@@ -19,6 +19,13 @@ class ParseError(ValueError):
         where = f"{source}:{line}" if line is not None else source
         super().__init__(f"{where}: {message}")
 
+    def __reduce__(self):  # raised in a parsing process, raised again in the importing one
+        return _parse_error, (self.message, self.source, self.line)
+
+
+def _parse_error(message: str, source: str, line: int | None) -> ParseError:
+    return ParseError(message, source=source, line=line)
+
 
 def decode(data: bytes, source: str) -> str:
     """UTF-8 (with or without BOM) or GB18030 bytes to text with `\\n` line ends."""

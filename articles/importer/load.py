@@ -2,7 +2,8 @@
 
 Documents are imported one at a time inside a single transaction: an error anywhere (a bad
 file among many) leaves the database exactly as it was, and a dry run rolls the same work
-back. Only one document's text is held at a time.
+back. Only a few documents' text is held at a time: the one being written, and in a large
+import the next ones, being parsed in another process (`ahead`).
 
 The work done for a document is no more than its changes need:
 
@@ -36,7 +37,7 @@ from articles.models import (
 )
 from glossary.models import GlossaryEntry
 
-from . import sources
+from . import ahead
 from .identity import fingerprint, normalise
 from .parse import ParsedDocument
 from .report import ImportReport
@@ -86,10 +87,11 @@ def import_documents(
             run = _Run(
                 status=status, force=force, separate=separate, user=user, report=report, rules=rules
             )
-            for n, document in enumerate(documents, start=1):
-                run.add(document)
-                if progress:
-                    progress(n, total, held(), DOCUMENTS)
+            with ahead.reading(documents, rules, ahead.jobs_for(total)) as read:
+                for n, document in enumerate(read, start=1):
+                    run.add(document)
+                    if progress:
+                        progress(n, total, held(), DOCUMENTS)
         if dry_run:
             transaction.set_rollback(True)
     if not dry_run:
@@ -115,16 +117,15 @@ class _Run:
             normalise(d.title): d for d in DeletedImport.objects.filter(import_ref__isnull=True)
         }
 
-    def add(self, document) -> None:
+    def add(self, document: "ParsedDocument | ahead.Read") -> None:
         if isinstance(document, ParsedDocument):
             segmenter.hold_dictionary()
             self._write(document, None)
             return
-        data = document.read()
-        digest = sources.digest(data, self.rules)
-        if self.force or not self._unchanged(digest):
+        if self.force or not self._unchanged(document.digest):
             segmenter.hold_dictionary()  # parsing and writing segment a great deal
-            self._write(sources.parse(document.source, data, self.rules), digest)
+            parsed = document.parsed(self.rules)
+            self._write(parsed.document, document.digest, parsed.signatures)
 
     def _unchanged(self, digest: str) -> bool:
         """Whether the document with `digest` was imported and everything it wrote is as it
@@ -157,9 +158,10 @@ class _Run:
             self.report.count("glossary", "unchanged")
         return True
 
-    def _write(self, document: ParsedDocument, digest: str | None) -> None:
+    def _write(self, document: ParsedDocument, digest: str | None, signatures=None) -> None:
+        """Write `document`; `signatures` has the SimHash of bodies already worked out."""
         items = self._identified(document)
-        writer = ArticleWriter(self, items)
+        writer = ArticleWriter(self, items, signatures or {})
         defined = self._defined(items)
         self.tagger.learn(d.term.term for d in defined)
         writing = [item for item in items if writer.will_write(item)]

@@ -87,8 +87,10 @@ class ArticleWriter:
     deleted (a `DeletedImport`) stays deleted; with it, the file's version wins.
     """
 
-    def __init__(self, run, items: list[Item]):
+    def __init__(self, run, items: list[Item], signatures: dict[str, int]):
+        """`signatures`: the SimHash of bodies already worked out, by body."""
         self.run, self.report, self.force = run, run.report, run.force
+        self.known_signatures = signatures
         refs = [item.ref for item in items]
         self.deleted = {d.import_ref: d for d in DeletedImport.objects.filter(import_ref__in=refs)}
         self.existing = {
@@ -116,7 +118,9 @@ class ArticleWriter:
         if not items:
             return {}
         for item in items:
-            self.signatures[item.ref] = simhash.signature(item.parsed.body)
+            body = item.parsed.body
+            known = self.known_signatures.get(body)
+            self.signatures[item.ref] = simhash.signature(body) if known is None else known
         wanted = Q()
         for value in self.signatures.values():
             for n, band in enumerate(simhash.bands(value)):
