@@ -56,9 +56,8 @@ def save(article: Article, *, user, tags=None, note: str = "", comment: str = ""
             revisions.ensure_baseline(article.pk)
             before = Article.objects.values("status", "slug", "published_at").get(pk=article.pk)
         article.save()
-        if tags is not None:
-            _set_tags(article, tags, new=before is None)
-        _after_save(article, before, user, note, comment or ("" if before else "新建"))
+        names = None if tags is None else _set_tags(article, tags, new=before is None)
+        _after_save(article, before, user, note, comment or ("" if before else "新建"), names)
     return article
 
 
@@ -235,22 +234,26 @@ def _before(article: Article) -> dict:
     return {"status": article.status, "slug": article.slug, "published_at": article.published_at}
 
 
-def _after_save(article, before, user, note, comment) -> None:
+def _after_save(article, before, user, note, comment, tag_names=None) -> None:
+    """The status change, old address and revision of a save; `tag_names`: the tags the
+    save gave the article, if it set them (read from the database otherwise)."""
     workflow.record(article, before["status"] if before else "", user, note)
     if before:
         workflow.remember_old_slug(article, before["slug"], before["published_at"])
-    revisions.snapshot(article, user, comment, first=before is None)
+    revisions.snapshot(article, user, comment, first=before is None, tag_names=tag_names)
 
 
-def _set_tags(article: Article, items, *, new: bool) -> None:
-    """Replace the article's tags. A new article has no links to compare: they are
-    written in one query (taggit's `set` takes two per tag), with taggit's signal."""
+def _set_tags(article: Article, items, *, new: bool) -> list[str]:
+    """Replace the article's tags; returns their names. A new article has no links to
+    compare: they are written in one query (taggit's `set` takes two per tag), with
+    taggit's signal."""
     tags = list({tag.pk: tag for tag in tag_names.resolve(items)}.values())
+    names = [tag.name for tag in tags]
     if not new:
         article.tags.set(tags)
-        return
+        return names
     if not tags:
-        return
+        return names
     signal = {
         "sender": TaggedArticle,
         "instance": article,
@@ -267,3 +270,4 @@ def _set_tags(article: Article, items, *, new: bool) -> None:
         ]
     )
     m2m_changed.send(action="post_add", **signal)
+    return names

@@ -22,19 +22,24 @@ LABELS = {
 LINE_BREAK = mark_safe("<br>")
 
 
-def state_of(obj: Article | ArticleRevision) -> dict:
-    """The revisioned fields of an article or a revision, tags as a sorted list of names."""
+def state_of(obj: Article | ArticleRevision, tag_names=None) -> dict:
+    """The revisioned fields of an article or a revision, tags as a sorted list of names
+    (an article's read from the database unless given as `tag_names`)."""
     state = {name: getattr(obj, name) for name in (*TEXT_FIELDS, "status")}
     if isinstance(obj, ArticleRevision):
         state["tags"] = sorted(obj.tags)
+    elif tag_names is not None:
+        state["tags"] = sorted(tag_names)
     else:
         state["tags"] = sorted(tag.name for tag in obj.tags.all())
     return state
 
 
-def snapshot(article: Article, user, comment: str = "", *, first=False) -> ArticleRevision:
+def snapshot(
+    article: Article, user, comment: str = "", *, first=False, tag_names=None
+) -> ArticleRevision:
     """Keep the article's current (saved) state as its next revision (`first`: of an
-    article just created, which has none yet)."""
+    article just created, which has none yet; `tag_names`: its tags, if known)."""
     last = 0 if first else article.revisions.aggregate(last=Max("number"))["last"] or 0
     return ArticleRevision.objects.create(
         article=article,
@@ -42,7 +47,7 @@ def snapshot(article: Article, user, comment: str = "", *, first=False) -> Artic
         created_by=user,
         created_at=article.updated_at,
         comment=comment,
-        **state_of(article),
+        **state_of(article, tag_names),
     )
 
 

@@ -63,9 +63,10 @@ def test_an_edited_article_makes_its_document_parsed_and_reported():
 
 
 def test_a_new_article_costs_no_query_it_can_do_without():
-    """A new article has no revision to number after and no tag links to move to its
-    publication time; its save takes no savepoint of its own inside the import's
-    transaction (a failed import rolls back whole)."""
+    """A new article has no revision to number after, no tag links to move to its
+    publication time and no tags to read back for its revision; its save takes no
+    savepoint of its own inside the import's transaction (a failed import rolls back
+    whole)."""
     import_documents(documents(1))  # authors, tags and the chrome are known from here on
     with CaptureQueriesContext(connection) as new:
         report = import_documents(documents(3)[1:])
@@ -75,6 +76,9 @@ def test_a_new_article_costs_no_query_it_can_do_without():
 
     assert not [q for q in sql if 'MAX("articles_articlerevision"."number")' in q]
     assert not [q for q in sql if q.startswith('UPDATE "articles_taggedarticle"')]
+    one_article = '"articles_taggedarticle"."content_object_id" = '
+    read_tags = [q for q in sql if 'FROM "articles_tag" INNER JOIN' in q and one_article in q]
+    assert not read_tags  # the revision has the names it has just set
     savepoints = [q for q in sql if q.startswith("SAVEPOINT")]
     # a new slug's insert (article, author, tag), a new tag's and a document record's
     # `get_or_create`, the import itself and the related articles' two writes
