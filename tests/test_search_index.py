@@ -3,7 +3,6 @@
 from datetime import timedelta
 from functools import partial
 from io import StringIO
-from types import SimpleNamespace
 
 import pytest
 from django.core.management import call_command
@@ -387,7 +386,6 @@ def test_reindex_all_uses_every_core_from_a_threshold(committed, monkeypatch):
     reindex_all()
     monkeypatch.setattr(index, "PARALLEL_MIN", 1)
     monkeypatch.setattr(index.os, "cpu_count", lambda: 3)
-    monkeypatch.setattr(index, "_server_on_this_host", lambda: False)  # its own test below
     reindex_all()
     assert pools == [1, 1, 3, 1]  # articles, then glossary entries, each time
     assert found("数字化转型") == ["门槛"]
@@ -400,7 +398,6 @@ def test_an_import_indexes_in_several_processes_what_one_process_would(monkeypat
 
     monkeypatch.setattr(index, "PARALLEL_MIN", 1)
     monkeypatch.setattr(index.os, "cpu_count", lambda: 2)
-    monkeypatch.setattr(index, "_server_on_this_host", lambda: False)  # a server elsewhere
     pools = []
     real = index._segmenting
     monkeypatch.setattr(index, "_segmenting", lambda jobs: pools.append(jobs) or real(jobs))
@@ -439,24 +436,9 @@ def last_select(queries) -> str:
     return reads[-1]
 
 
-@pytest.mark.parametrize(
-    ("vendor", "host", "cores", "jobs"),
-    [
-        ("sqlite", "", 4, 4),
-        ("postgresql", "127.0.0.1", 4, 3),
-        ("postgresql", "/var/run/postgresql", 2, 1),
-        ("postgresql", "db.internal", 2, 2),
-        ("postgresql", "localhost", 1, 1),
-    ],
-)
-def test_segmenting_leaves_a_core_to_a_database_server_on_this_host(
-    monkeypatch, vendor, host, cores, jobs
-):
+def test_segmenting_takes_every_core_from_a_threshold(monkeypatch):
     from articles.search import index
 
-    monkeypatch.setattr(
-        index, "connection", SimpleNamespace(vendor=vendor, settings_dict={"HOST": host})
-    )
-    monkeypatch.setattr(index.os, "cpu_count", lambda: cores)
-    assert index.jobs_for(index.PARALLEL_MIN) == jobs
+    monkeypatch.setattr(index.os, "cpu_count", lambda: 4)
+    assert index.jobs_for(index.PARALLEL_MIN) == 4
     assert index.jobs_for(index.PARALLEL_MIN - 1) == 1
