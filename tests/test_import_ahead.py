@@ -4,6 +4,8 @@ same result as parsing each in turn, the same errors, and no process for an unch
 import pickle
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from articles.importer import ahead
 from articles.importer.decode import ParseError
@@ -80,9 +82,14 @@ def test_an_unchanged_import_starts_no_parsing_process(parsing_ahead, monkeypatc
         ahead.multiprocessing, "get_context", lambda *a: pytest.fail("a process was started")
     )
 
-    report = import_documents(batch)
+    with CaptureQueriesContext(connection) as ahead_queries:
+        report = import_documents(batch)
+    monkeypatch.setattr(ahead, "jobs_for", lambda count: 0)
+    with CaptureQueriesContext(connection) as in_turn:
+        import_documents(batch)
 
     assert report.counts["articles"] == {"unchanged": 8}
+    assert len(ahead_queries) == len(in_turn)  # each record is read once either way
 
 
 def test_a_parse_error_crosses_processes_whole():

@@ -4,7 +4,9 @@ Parsing, and the SimHash of each body, are pure functions of a document's bytes 
 editors' rules): a forked process can do them for the next few documents while the
 importing process writes the current one to the database, which only it touches. Only a
 document whose digest no earlier import recorded is parsed ahead: one that was imported
-before is usually unchanged, and is then never parsed at all (`load._Run`). At most
+before is usually unchanged, and is then never parsed at all (`load._Run`). The record
+is read as the document is, a few documents early: only a document of the same bytes
+writes it, and the run meets that document's articles first either way. At most
 `WINDOW` documents per process are read ahead, so memory stays flat however many there are.
 """
 
@@ -41,6 +43,7 @@ class Read:
     source: str
     data: bytes
     digest: str
+    record: ImportedDocument | None  # the earlier import of the same bytes, if any
     pending: object = None  # the pool's AsyncResult, if parsed ahead
 
     def parsed(self, rules: Rules) -> Parsed:
@@ -85,7 +88,10 @@ def _read(document, rules: Rules):
     if isinstance(document, ParsedDocument):
         return document
     data = document.read()
-    return Read(document.source, data, sources.digest(data, rules))
+    digest = sources.digest(data, rules)
+    return Read(
+        document.source, data, digest, ImportedDocument.objects.filter(digest=digest).first()
+    )
 
 
 def _ahead(documents: Iterator, rules: Rules, start_pool, window: int) -> Iterator:
@@ -93,7 +99,7 @@ def _ahead(documents: Iterator, rules: Rules, start_pool, window: int) -> Iterat
     pool = None
     for document in documents:
         read = _read(document, rules)
-        if isinstance(read, Read) and not _recorded(read.digest):
+        if isinstance(read, Read) and read.record is None:
             pool = pool or start_pool()
             read.pending = pool.apply_async(_parse, (read.source, read.data))
         waiting.append(read)
@@ -112,7 +118,3 @@ def _use_rules(rules: Rules) -> None:
 
 def _parse(source: str, data: bytes) -> Parsed:
     return parse(source, data, _rules)
-
-
-def _recorded(digest: str) -> bool:
-    return ImportedDocument.objects.filter(digest=digest).exists()

@@ -122,15 +122,14 @@ class _Run:
             segmenter.hold_dictionary()
             self._write(document, None)
             return
-        if self.force or not self._unchanged(document.digest):
+        if self.force or not self._unchanged(document.record):
             segmenter.hold_dictionary()  # parsing and writing segment a great deal
             parsed = document.parsed(self.rules)
             self._write(parsed.document, document.digest, parsed.signatures)
 
-    def _unchanged(self, digest: str) -> bool:
-        """Whether the document with `digest` was imported and everything it wrote is as it
-        wrote it; if so, it is reported as unchanged without being parsed."""
-        record = ImportedDocument.objects.filter(digest=digest).first()
+    def _unchanged(self, record: ImportedDocument | None) -> bool:
+        """Whether the document an earlier import `record`ed (None: none did) has everything
+        it wrote as it wrote it; if so, it is reported as unchanged without being parsed."""
         if record is None or set(record.articles) & self.refs.keys():
             return False
         refs, terms = record.articles, record.terms
