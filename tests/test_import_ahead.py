@@ -107,3 +107,25 @@ def test_a_parse_error_crosses_processes_whole():
 
 def test_small_imports_parse_in_turn():
     assert ahead.jobs_for(ahead.PARALLEL_MIN - 1) == 0
+
+
+def test_a_parsing_process_killed_fails_the_import_instead_of_hanging(parsing_ahead, monkeypatch):
+    """Killed from outside (the kernel's out-of-memory killer, an operator): the import
+    says which document was being parsed, writes nothing, and does not wait forever."""
+    import os
+    import signal
+
+    parse = ahead.sources.parse
+
+    def dies_on_the_third(source, data, rules):
+        if source == "2.txt":
+            os.kill(os.getpid(), signal.SIGKILL)
+        return parse(source, data, rules)
+
+    monkeypatch.setattr(ahead.sources, "parse", dies_on_the_third)  # forked processes too
+
+    with pytest.raises(ParseError, match="stopped") as failure:
+        import_documents(documents(5))
+
+    assert failure.value.source == "2.txt"
+    assert not Article.objects.exists()

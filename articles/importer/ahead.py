@@ -14,6 +14,8 @@ import multiprocessing
 import os
 from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 
@@ -21,6 +23,7 @@ from articles import segmenter
 from articles.models import ImportedDocument
 
 from . import simhash, sources
+from .decode import ParseError
 from .parse import ParsedDocument
 from .rules import Rules
 
@@ -44,12 +47,16 @@ class Read:
     data: bytes
     digest: str
     record: ImportedDocument | None  # the earlier import of the same bytes, if any
-    pending: object = None  # the pool's AsyncResult, if parsed ahead
+    pending: Future | None = None  # its parse in another process, if started ahead
 
     def parsed(self, rules: Rules) -> Parsed:
-        if self.pending is not None:
-            return self.pending.get()
-        return parse(self.source, self.data, rules)
+        if self.pending is None:
+            return parse(self.source, self.data, rules)
+        try:
+            return self.pending.result()
+        except BrokenProcessPool as error:
+            message = "the process parsing it stopped (out of memory, or killed)"
+            raise ParseError(message, source=self.source) from error
 
 
 def parse(source: str, data: bytes, rules: Rules) -> Parsed:
@@ -76,7 +83,9 @@ def reading(documents: Iterable, rules: Rules, jobs: int) -> Iterator[Iterator]:
         def start_pool():
             segmenter.hold_dictionary()  # the forked processes inherit it, and the rules
             context = multiprocessing.get_context("fork")
-            return stack.enter_context(context.Pool(jobs, _use_rules, (rules,)))
+            pool = ProcessPoolExecutor(jobs, context, initializer=_use_rules, initargs=(rules,))
+            stack.callback(pool.shutdown, cancel_futures=True)
+            return pool
 
         if jobs <= 0:
             yield (_read(document, rules) for document in documents)
@@ -101,7 +110,7 @@ def _ahead(documents: Iterator, rules: Rules, start_pool, window: int) -> Iterat
         read = _read(document, rules)
         if isinstance(read, Read) and read.record is None:
             pool = pool or start_pool()
-            read.pending = pool.apply_async(_parse, (read.source, read.data))
+            read.pending = pool.submit(_parse, read.source, read.data)
         waiting.append(read)
         if len(waiting) > window:
             yield waiting.popleft()
