@@ -109,6 +109,15 @@ def test_small_imports_parse_in_turn():
     assert ahead.jobs_for(ahead.PARALLEL_MIN - 1) == 0
 
 
+def test_a_process_running_other_threads_parses_in_turn(monkeypatch):
+    monkeypatch.setattr(ahead.os, "cpu_count", lambda: 4)
+    monkeypatch.setattr(ahead.threading, "active_count", lambda: 1)
+    assert ahead.jobs_for(ahead.PARALLEL_MIN) == 3
+
+    monkeypatch.setattr(ahead.threading, "active_count", lambda: 2)
+    assert ahead.jobs_for(ahead.PARALLEL_MIN) == 0
+
+
 def test_a_parsing_process_killed_fails_the_import_instead_of_hanging(parsing_ahead, monkeypatch):
     """Killed from outside (the kernel's out-of-memory killer, an operator): the import
     says which document was being parsed, writes nothing, and does not wait forever."""

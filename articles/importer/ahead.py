@@ -12,6 +12,7 @@ writes it, and the run meets that document's articles first either way. At most
 
 import multiprocessing
 import os
+import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -67,8 +68,9 @@ def parse(source: str, data: bytes, rules: Rules) -> Parsed:
 
 def jobs_for(documents: int) -> int:
     """Processes to parse in besides this one: one core is left to write (and on a machine
-    with a database server, the server shares them)."""
-    if documents < PARALLEL_MIN:
+    with a database server, the server shares them). None in a process running other
+    threads (a threaded web server): a forked child could inherit a lock one of them held."""
+    if documents < PARALLEL_MIN or threading.active_count() > 1:
         return 0
     return max(0, (os.cpu_count() or 1) - 1)
 
