@@ -75,16 +75,7 @@ def test_sqlite_lets_fts5_order_and_stop():
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's planner")
 def test_postgresql_reads_the_documents_of_the_candidates_only():
-    indexed(500)
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
-    with CaptureQueriesContext(connection) as queries:
-        backend().recent_matches(ARTICLE, parse("腾讯").terms, Article.objects.published(), 10)
-    with backend().reading(), connection.cursor() as cursor:
-        cursor.execute(f"EXPLAIN (ANALYZE, FORMAT JSON) {last_select(queries)}")
-        plan = cursor.fetchone()[0]
-    plan = plan if isinstance(plan, list) else json.loads(plan)
-    scans = list(_nodes(plan[0]["Plan"]))
+    scans = _executed_plan(backend().recent_matches)
     rank_reads = [n for n in scans if n.get("Alias") == "doc"]
     assert rank_reads and all(n["Actual Rows"] * n["Actual Loops"] <= 10 for n in rank_reads)
 
@@ -93,20 +84,25 @@ def test_postgresql_reads_the_documents_of_the_candidates_only():
 def test_postgresql_checks_the_visibility_of_the_newest_matches_only():
     """Every match's id comes from the GIN index, but whether readers may see it is
     looked up for the newest only, until enough are found: not for all 500."""
+    scans = _executed_plan(backend().recent_ids)
+    article_reads = [n for n in scans if n.get("Relation Name") == "articles_article"]
+    assert article_reads
+    assert all(n["Actual Rows"] * n["Actual Loops"] <= 10 for n in article_reads)
+
+
+def _executed_plan(read) -> list[dict]:
+    """Every node of PostgreSQL's executed plan of `read(kind, terms, visible, 10)` for
+    腾讯 among 500 indexed articles, the statistics fresh."""
     indexed(500)
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
     with CaptureQueriesContext(connection) as queries:
-        backend().recent_ids(ARTICLE, parse("腾讯").terms, Article.objects.published(), 10)
+        read(ARTICLE, parse("腾讯").terms, Article.objects.published(), 10)
     with backend().reading(), connection.cursor() as cursor:
         cursor.execute(f"EXPLAIN (ANALYZE, FORMAT JSON) {last_select(queries)}")
         plan = cursor.fetchone()[0]
     plan = plan if isinstance(plan, list) else json.loads(plan)
-    article_reads = [
-        n for n in _nodes(plan[0]["Plan"]) if n.get("Relation Name") == "articles_article"
-    ]
-    assert article_reads
-    assert all(n["Actual Rows"] * n["Actual Loops"] <= 10 for n in article_reads)
+    return list(_nodes(plan[0]["Plan"]))
 
 
 def _nodes(plan):
